@@ -1,0 +1,109 @@
+"""Histologic criteria (mitotic count, tumour-cell necrosis, atypia) from regex rule data.
+
+These are numbers and grades, not concepts, so regexes over each sentence are the right
+tool; the rules live in ``pipelines/features.json`` and each finding names the rule id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pathmine.nlp.rules import FeatureRules
+from pathmine.records import Feature
+
+MM2_PER_10_HPF = 2.4  # 10 fields of 0.55 mm diameter; CAP's conversion for per-mm2 counts
+_CLAUSE = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    id: str
+    regex: re.Pattern[str]
+    unit: str | None
+    value: str | None
+
+
+class FeatureFinder:
+    def __init__(self, rules: FeatureRules) -> None:
+        def compile_all(items: Iterable[object]) -> list[_Compiled]:
+            return [
+                _Compiled(r.id, re.compile(r.regex, re.IGNORECASE), r.unit, r.value)  # type: ignore[attr-defined]
+                for r in items
+            ]
+
+        self.mitoses = compile_all(rules.mitoses)
+        self.necrosis = compile_all(rules.necrosis)
+        self.atypia = compile_all(rules.atypia)
+        cues = sorted(rules.negation_cues, key=len, reverse=True)
+        self.negation = re.compile(
+            r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE
+        )
+
+    def _negated(self, text: str, start: int) -> bool:
+        clause_start = 0
+        for m in _CLAUSE.finditer(text, 0, start):
+            clause_start = m.end()
+        return self.negation.search(text, clause_start, start) is not None
+
+    def find(self, sent: Span) -> list[Feature]:
+        text = sent.text
+        base = sent.start_char
+        found: list[Feature] = []
+
+        def add(name: str, value: str, m: re.Match[str], rule_id: str) -> None:
+            found.append(
+                Feature(name, value, base + m.start(), base + m.end(), text.strip(), rule_id)
+            )
+
+        taken: list[tuple[int, int]] = []
+        for rule in self.mitoses:
+            for m in rule.regex.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                if rule.unit == "none":
+                    add("mitoses_per_10hpf", "0", m, rule.id)
+                    continue
+                count = max(float(m.group("count")), float(m.group("high") or 0))
+                if rule.unit == "mm2":
+                    count = round(count * MM2_PER_10_HPF, 1)
+                add("mitoses_per_10hpf", f"{count:g}", m, rule.id)
+        for rule in self.necrosis:
+            for m in rule.regex.finditer(text):
+                value = rule.value or "present"
+                if value == "present" and self._negated(text, m.start()):
+                    value = "absent"
+                add("tumor_cell_necrosis", value, m, rule.id)
+        for rule in self.atypia:
+            for m in rule.regex.finditer(text):
+                add("atypia", self._atypia_value(rule.id, m, text), m, rule.id)
+        return found
+
+    def _atypia_value(self, rule_id: str, m: re.Match[str], text: str) -> str:
+        if rule_id.endswith(".none"):
+            return "none"
+        if rule_id.endswith(".bizarre"):
+            return "severe focal"
+        grade = m.group("grade").lower().replace("-", " ")
+        grade = {
+            "minimal": "mild",
+            "slight": "mild",
+            "marked": "severe",
+            "significant": "moderate",
+            "prominent": "moderate",
+            "striking": "severe",
+            "moderate to severe": "severe",
+            "mild to moderate": "moderate",
+        }.get(grade, grade)
+        if self._negated(text, m.start()):
+            return "none"
+        extent = (m.group("extent") or "").lower()
+        if extent.startswith(("focal", "multifocal")):
+            return f"{grade} focal"
+        if extent.startswith("diffuse"):
+            return f"{grade} diffuse"
+        return grade

@@ -1,0 +1,204 @@
+"""The pathmine spaCy pipeline and the pure function text → ``Extraction``.
+
+Pipeline: blank English tokenizer (with inline-stain tweaks) → line-aware sentencizer →
+medspaCy target matcher (diagnosis + marker lexicons) → medspaCy sectionizer (pathology
+headers) → medspaCy ConText (pathology rule pack, diagnoses only). The flattening step
+below turns the Doc into plain records; nothing here touches a database, so the same code
+runs in worker processes or on a Spark executor.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pathmine.nlp import segmentation  # noqa: F401  (registers the sentencizer factory)
+from pathmine.nlp.features import FeatureFinder
+from pathmine.nlp.rules import RulePack, load_rules
+from pathmine.nlp.sites import SiteIndex
+from pathmine.nlp.stains import CueBook, resolve_sentence
+from pathmine.nlp.targets import DIAGNOSIS, STAIN, diagnosis_rules, marker_rules
+from pathmine.records import DiagnosisMention, Extraction, StainResult
+
+_ASSERTION_ORDER = (
+    ("NEGATED_EXISTENCE", "negated"),
+    ("FAMILY", "family"),
+    ("HYPOTHETICAL", "hypothetical"),
+    ("POSSIBLE_EXISTENCE", "uncertain"),
+    ("HISTORICAL", "historical"),
+)
+
+
+def _quiet_medspacy_logging() -> None:
+    # PyRuSH/medspaCy log at DEBUG through loguru and the stdlib; report text must never
+    # reach a log, and the volume costs time.
+    try:
+        from loguru import logger
+
+        logger.disable("PyRuSH")
+        logger.disable("medspacy")
+    except ImportError:  # pragma: no cover - loguru ships with medspacy
+        pass
+    logging.getLogger("medspacy").setLevel(logging.WARNING)
+
+
+def build_nlp(rules: RulePack | None = None) -> Language:
+    """Assemble the spaCy pipeline from the rule data (no statistical model needed)."""
+    _quiet_medspacy_logging()
+    import medspacy  # noqa: F401  (registers medspaCy factories)
+    from medspacy.context import ConTextRule
+    from medspacy.section_detection import SectionRule
+
+    rules = rules or load_rules()
+    nlp = spacy.blank("en")
+    segmentation.customize_tokenizer(nlp)
+    nlp.add_pipe("pathmine_line_sentencizer_v1")
+    matcher = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
+    matcher.add(marker_rules(nlp, rules.stains.markers))
+    sectionizer = nlp.add_pipe(
+        "medspacy_sectionizer", config={"rules": None, "require_start_line": True}
+    )
+    sectionizer.add(
+        [
+            SectionRule(literal, rule.category, metadata={"id": rule.id})
+            for rule in rules.sections.rules
+            for literal in rule.literals
+        ]
+    )
+    context = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context.add(
+        [
+            ConTextRule(
+                r.literal,
+                r.category,
+                direction=r.direction,
+                pattern=r.pattern,
+                max_scope=r.max_scope,
+                allowed_types={DIAGNOSIS},
+                metadata={"id": r.id},
+            )
+            for r in rules.context.rules
+        ]
+    )
+    return nlp
+
+
+class Extractor:
+    """Holds one loaded pipeline and turns texts into ``Extraction`` records."""
+
+    def __init__(self, rules: RulePack | None = None) -> None:
+        self.rules = rules or load_rules()
+        self.nlp = build_nlp(self.rules)
+        self.version = self.rules.version
+        self._entries = {e.id: e for e in self.rules.diagnoses.entries}
+        self._roles = self.rules.sections.categories
+        self._cues = CueBook(self.nlp, self.rules.stains.results, self.rules.stains.markers)
+        self._features = FeatureFinder(self.rules.features)
+        self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
+        self._report_types = [
+            (r.id, r.type, re.compile(r.regex, re.IGNORECASE | re.MULTILINE))
+            for r in self.rules.report_types.rules
+        ]
+
+    def extract(self, text: str) -> Extraction:
+        return self._flatten(self.nlp(text))
+
+    def extract_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Extraction]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield self._flatten(doc)
+
+    def infer_report_type(self, text: str) -> str:
+        head = text[: self.rules.report_types.window]
+        for _rule_id, report_type, regex in self._report_types:
+            if regex.search(head):
+                return report_type
+        return "original"
+
+    # -- flattening -------------------------------------------------------------------------
+
+    def _flatten(self, doc: Doc) -> Extraction:
+        sites = SiteIndex(doc.text)
+        diagnoses: list[DiagnosisMention] = []
+        markers_by_sent: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == DIAGNOSIS:
+                mention = self._diagnosis(ent, sites)
+                if mention is not None:
+                    diagnoses.append(mention)
+            elif ent.label_ == STAIN:
+                markers_by_sent.setdefault(ent.sent.start, []).append(ent)
+        stains: list[StainResult] = []
+        for start, markers in markers_by_sent.items():
+            sent = doc[start].sent
+            stains.extend(resolve_sentence(self._cues, sent, markers))
+        features = [f for sent in doc.sents for f in self._features.find(sent)]
+        return Extraction(
+            pipeline_version=self.version,
+            diagnoses=tuple(diagnoses),
+            stains=tuple(stains),
+            features=tuple(features),
+            inferred_report_type=self.infer_report_type(doc.text),
+        )
+
+    def _diagnosis(self, ent: Span, sites: SiteIndex) -> DiagnosisMention | None:
+        section = ent._.section_category
+        role = self._roles.get(section, "diagnostic") if section else "diagnostic"
+        if role == "descriptive":
+            return None  # gross descriptions describe, they do not diagnose
+        entry = self._entries[ent._.target_rule.metadata["entry_id"]]
+        assertion, modifier_ids = self._assertion(ent, role)
+        behavior = entry.behavior
+        morphology = entry.morphology
+        if behavior == 3 and self._is_metastatic(ent):
+            behavior = 6
+        rule_id = "/".join([entry.id, *modifier_ids]) if modifier_ids else entry.id
+        return DiagnosisMention(
+            term=entry.term,
+            icdo3=f"{morphology}/{behavior}",
+            behavior=behavior,
+            lineage=entry.lineage,
+            assertion=assertion,
+            section=section,
+            site=sites.site_at(ent.start_char),
+            start=ent.start_char,
+            end=ent.end_char,
+            sentence=ent.sent.text.strip(),
+            rule_id=rule_id,
+        )
+
+    def _assertion(self, ent: Span, role: str) -> tuple[str, list[str]]:
+        modifiers = list(ent._.modifiers)
+        categories = {m.category for m in modifiers}
+        ids = sorted({str(m.rule.metadata.get("id")) for m in modifiers if m.rule.metadata})
+        for category, assertion in _ASSERTION_ORDER:
+            if category in categories:
+                return assertion, ids
+        if role == "history":
+            return "historical", [*ids, "sec.clinical_history"]
+        return "affirmed", ids
+
+    def _is_metastatic(self, ent: Span) -> bool:
+        sent = ent.sent
+        before = ent.doc[max(sent.start, ent.start - 6) : ent.start]
+        window = " ".join(t.lower_ for t in before if not t.is_space)
+        after = ent.doc[ent.end : min(sent.end, ent.end + 3)]
+        after_words = {t.lower_ for t in after}
+        return any(cue in window for cue in self._metastatic) or "metastatic" in after_words
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """One pipeline per process: loading rules and building matchers takes about a second."""
+    return Extractor()
+
+
+def extract(text: str) -> Extraction:
+    """Pure function of text: diagnoses, stains and features with offsets and rule ids."""
+    return default_extractor().extract(text)

@@ -1,0 +1,248 @@
+"""Load and validate the versioned rule data under ``pipelines/``.
+
+The rule files are data, not code: they are found through ``importlib.resources`` (the
+package ships them as ``pathmine/pipelines``), validated with pydantic so a malformed edit
+fails loudly at load time, and hashed into the pipeline version so every extraction row
+records exactly which rules produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pathmine import __version__
+
+RULE_FILES = (
+    "diagnoses.json",
+    "context.json",
+    "sections.json",
+    "stains.json",
+    "features.json",
+    "report_types.json",
+    "lineages.json",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DiagnosisEntry(_Strict):
+    id: str = Field(pattern=r"^dx\.[a-z0-9_]+$")
+    term: str
+    icdo3: str = Field(pattern=r"^\d{4}/[0-36]$")
+    lineage: str
+    phrases: list[str] = []
+    exact: list[str] = []
+    regex: list[str] = []
+
+    @property
+    def morphology(self) -> str:
+        return self.icdo3.split("/")[0]
+
+    @property
+    def behavior(self) -> int:
+        return int(self.icdo3.split("/")[1])
+
+
+class DiagnosisLexicon(_Strict):
+    schema_: Literal["pathmine.diagnoses.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    metastatic_cues: list[str] = []
+    entries: list[DiagnosisEntry]
+
+    @field_validator("entries")
+    @classmethod
+    def _unique_ids(cls, entries: list[DiagnosisEntry]) -> list[DiagnosisEntry]:
+        _require_unique([e.id for e in entries], "diagnosis id")
+        return entries
+
+
+class ContextRuleRecord(_Strict):
+    id: str = Field(pattern=r"^ctx\.[a-z]+\.[a-z0-9_]+$")
+    literal: str
+    category: Literal[
+        "NEGATED_EXISTENCE",
+        "POSSIBLE_EXISTENCE",
+        "HISTORICAL",
+        "HYPOTHETICAL",
+        "FAMILY",
+        "TERMINATE",
+        "PSEUDO",
+    ]
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    max_scope: int | None = None
+    pattern: list[dict[str, Any]] | None = None
+
+
+class ContextRules(_Strict):
+    schema_: Literal["pathmine.context.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    rules: list[ContextRuleRecord]
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_ids(cls, rules: list[ContextRuleRecord]) -> list[ContextRuleRecord]:
+        _require_unique([r.id for r in rules], "context rule id")
+        return rules
+
+
+class SectionRuleRecord(_Strict):
+    id: str = Field(pattern=r"^sec\.[a-z_]+$")
+    category: str
+    literals: list[str]
+
+
+class SectionRules(_Strict):
+    schema_: Literal["pathmine.sections.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    categories: dict[str, Literal["diagnostic", "descriptive", "history"]]
+    rules: list[SectionRuleRecord]
+
+
+class MarkerEntry(_Strict):
+    id: str = Field(pattern=r"^stain\.[a-z0-9_]+$")
+    marker: str
+    aliases: list[str] = []
+    exact: list[str] = []
+    regex: list[str] = []
+
+
+class ResultCues(_Strict):
+    doc: str = ""
+    postfix: dict[Literal["positive", "negative", "equivocal"], list[str]]
+    prefix: dict[Literal["positive", "negative", "equivocal"], list[str]]
+    negators: list[str]
+    intensity: dict[Literal["weak", "moderate", "strong"], list[str]]
+    extent: dict[Literal["focal", "patchy", "diffuse"], list[str]]
+
+
+class StainLexicon(_Strict):
+    schema_: Literal["pathmine.stains.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    markers: list[MarkerEntry]
+    results: ResultCues
+
+    @field_validator("markers")
+    @classmethod
+    def _unique_ids(cls, markers: list[MarkerEntry]) -> list[MarkerEntry]:
+        _require_unique([m.id for m in markers], "marker id")
+        _require_unique([m.marker for m in markers], "canonical marker name")
+        return markers
+
+
+class RegexRule(_Strict):
+    id: str
+    regex: str
+    unit: str | None = None
+    value: str | None = None
+
+
+class FeatureRules(_Strict):
+    schema_: Literal["pathmine.features.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    mitoses: list[RegexRule]
+    necrosis: list[RegexRule]
+    atypia: list[RegexRule]
+    negation_cues: list[str]
+
+
+class ReportTypeRule(_Strict):
+    id: str
+    type: Literal["original", "review", "consult", "addendum", "amended"]
+    regex: str
+
+
+class ReportTypeRules(_Strict):
+    schema_: Literal["pathmine.report_types.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    window: int
+    rules: list[ReportTypeRule]
+
+
+class LineageFamily(_Strict):
+    id: str
+    label: str
+    lineages: list[str]
+
+
+class LineageRules(_Strict):
+    schema_: Literal["pathmine.lineages.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    families: list[LineageFamily]
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """Every rule file, validated, plus the version string stored with each extraction."""
+
+    diagnoses: DiagnosisLexicon
+    context: ContextRules
+    sections: SectionRules
+    stains: StainLexicon
+    features: FeatureRules
+    report_types: ReportTypeRules
+    lineages: LineageRules
+    version: str
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"duplicate {what}: {value}")
+        seen.add(value)
+
+
+def rules_dir() -> Traversable:
+    """The packaged ``pipelines/`` directory (a symlink into the repo in development)."""
+    return resources.files("pathmine") / "pipelines"
+
+
+def _read(name: str) -> bytes:
+    return (rules_dir() / name).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RulePack:
+    """Load all rule files once per process; invalid data raises ``pydantic.ValidationError``."""
+    raw = {name: _read(name) for name in RULE_FILES}
+    digest = hashlib.sha256()
+    for name in RULE_FILES:
+        digest.update(name.encode())
+        digest.update(raw[name])
+
+    def parse(name: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(raw[name])
+        return data
+
+    return RulePack(
+        diagnoses=DiagnosisLexicon.model_validate(parse("diagnoses.json")),
+        context=ContextRules.model_validate(parse("context.json")),
+        sections=SectionRules.model_validate(parse("sections.json")),
+        stains=StainLexicon.model_validate(parse("stains.json")),
+        features=FeatureRules.model_validate(parse("features.json")),
+        report_types=ReportTypeRules.model_validate(parse("report_types.json")),
+        lineages=LineageRules.model_validate(parse("lineages.json")),
+        version=f"pathmine-{__version__}+rules.{digest.hexdigest()[:12]}",
+    )
+
+
+def pipeline_version() -> str:
+    """Version of code + rule data; changes whenever any rule file changes."""
+    return load_rules().version

@@ -1,0 +1,256 @@
+"""Resolve each immunostain marker mention to a result, intensity, extent and percent.
+
+Pathology reports state one result for a whole coordinated list ("SMA, desmin and
+h-caldesmon are diffusely positive, while S100 and CD34 are negative"), put the cue before
+the list ("positive for X, Y and Z", "loss of PMS2"), after it ("Desmin: Positive (diffuse,
+strong)", "Desmin  B15  positive"), or inline ("desmin+", "CD10 (-)"). The resolver groups
+markers joined only by list connectors, then looks for a prefix cue, a postfix cue within
+the clause, an inherited cue from the previous group ("positive for desmin (diffuse), SMA
+(focal)"), and finally a bare percentage ("Ki-67 ~30%").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pathmine.nlp.rules import MarkerEntry, ResultCues
+from pathmine.records import StainResult
+
+_CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
+_CLAUSE_BREAKS = {".", ";", "while", "whereas", "but", "however", "although", "except"}
+_FILLER = {
+    "is", "are", "was", "were", "be", "been", "shows", "show", "showed", "demonstrate",
+    "demonstrates", "demonstrated", "reveal", "reveals", "revealed", ":", "(", ")", "=",
+    "the", "tumor", "tumour", "cells", "cell", "in", "all", "both", "immunostain",
+    "immunostains", "stain", "result", "results", "also", "and", "with", "cytoplasmic",
+    "nuclear", "membranous", "staining", "immunostaining", "expression", "-", "–", "clone",
+    "tested", "shows:", "of", "a", "an",
+}
+_WINDOW = 10
+_PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    result: str
+    tokens: tuple[str, ...]
+    text: str
+
+
+class CueBook:
+    """Result, negator and qualifier cues compiled into lower-case token tuples."""
+
+    def __init__(self, nlp: Language, cues: ResultCues, markers: Iterable[MarkerEntry]) -> None:
+        def toks(text: str) -> tuple[str, ...]:
+            return tuple(t.lower_ for t in nlp.make_doc(text))
+
+        self.postfix = self._compile(cues.postfix, toks)
+        self.prefix = self._compile(cues.prefix, toks)
+        self.negators = set(cues.negators)
+        self.intensity = {w: k for k, words in cues.intensity.items() for w in words}
+        self.extent = {w: k for k, words in cues.extent.items() for w in words}
+        self.canonical = {m.id: m.marker for m in markers}
+
+    @staticmethod
+    def _compile(table: dict[str, list[str]], toks: object) -> list[_Cue]:
+        compiled = [
+            _Cue(result, toks(text), text)  # type: ignore[operator]
+            for result, texts in table.items()
+            for text in texts
+        ]
+        return sorted(compiled, key=lambda c: -len(c.tokens))
+
+    @staticmethod
+    def match_at(cues: Sequence[_Cue], words: Sequence[str], i: int) -> _Cue | None:
+        for cue in cues:
+            n = len(cue.tokens)
+            if tuple(words[i : i + n]) == cue.tokens:
+                return cue
+        return None
+
+    def match_ending_at(self, words: Sequence[str], end: int) -> _Cue | None:
+        for cue in self.prefix:
+            n = len(cue.tokens)
+            if end - n >= 0 and tuple(words[end - n : end]) == cue.tokens:
+                return cue
+        return None
+
+
+@dataclass
+class _Found:
+    result: str
+    cue_end: int
+    via: str
+    intensity: str | None = None
+    extent: str | None = None
+
+
+def _group_markers(sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
+    groups: list[list[Span]] = []
+    for marker in markers:
+        if groups:
+            between = sent.doc[groups[-1][-1].end : marker.start]
+            if all(t.is_space or t.lower_ in _CONNECTORS for t in between) and not any(
+                t.text in {"+", "-"} for t in between
+            ):
+                groups[-1].append(marker)
+                continue
+        groups.append([marker])
+    return groups
+
+
+def _qualifiers(book: CueBook, tokens: Iterable[Token]) -> tuple[str | None, str | None]:
+    intensity = extent = None
+    for tok in tokens:
+        lower = tok.lower_
+        intensity = intensity or book.intensity.get(lower)
+        extent = extent or book.extent.get(lower)
+    return intensity, extent
+
+
+def _inline(doc: Doc, marker: Span) -> _Found | None:
+    """``desmin+`` / ``CD10 (-)`` / ``SMA(+)``: a sign glued to the marker."""
+    i = marker.end
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+        tok, end = doc[i + 1], i + 3
+    else:
+        end = i + 1
+        if marker[-1].whitespace_:
+            return None
+    if tok.text in {"+", "++", "+++"}:
+        return _Found("positive", end, "inline")
+    if tok.text == "-" and (end >= len(doc) or not doc[end].is_alpha or doc[i].text == "("):
+        return _Found("negative", end, "inline")
+    return None
+
+
+def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
+    doc = sent.doc
+    start = group[0].start
+    # Skip qualifiers and filler directly before the list ("positive for the", "strongly").
+    lo = max(sent.start, start - 8)
+    window = [t for t in doc[lo:start] if not t.is_space]
+    words = [t.lower_ for t in window]
+    end = len(words)
+    while end > 0 and (
+        words[end - 1] in book.intensity
+        or words[end - 1] in book.extent
+        or words[end - 1] in {"the", "both", "(", ":", "a"}
+    ):
+        end -= 1
+    cue = book.match_ending_at(words, end)
+    if cue is None:
+        return None
+    before = words[: end - len(cue.tokens)]
+    result = cue.result
+    if before and before[-1] in book.negators and result == "positive":
+        result = "negative"
+    intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
+    return _Found(result, start, "prefix", intensity, extent)
+
+
+def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found | None:
+    doc = sent.doc
+    tokens = [t for t in doc[group[-1].end : min(stop, sent.end)] if not t.is_space]
+    words = [t.lower_ for t in tokens]
+    seen: list[Token] = []
+    for k, tok in enumerate(tokens[:_WINDOW]):
+        if words[k] in _CLAUSE_BREAKS:
+            return None
+        cue = CueBook.match_at(book.postfix, words, k)
+        if cue is not None:
+            after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
+            if after in {"for", "with", "of"}:
+                return None  # a prefix cue of the next list ("..., negative for S100")
+            if cue.tokens == ("-",) and after and after.isalpha() and after not in book.extent:
+                seen.append(tok)
+                continue  # "Desmin - positive": the dash is a separator
+            result = cue.result
+            if any(w in book.negators for w in words[max(0, k - 2) : k]) and result == "positive":
+                result = "negative"
+            tail_end = k + len(cue.tokens)
+            tail = tokens[tail_end : tail_end + 6]
+            tail = [t for t in tail if t.lower_ not in _CLAUSE_BREAKS]
+            intensity, extent = _qualifiers(book, [*seen, *tail[:5]])
+            return _Found(result, tok.i + len(cue.tokens), "postfix", intensity, extent)
+        seen.append(tok)
+    return None
+
+
+def _percent(sent: Span, marker: Span, stop: int) -> float | None:
+    doc = sent.doc
+    tokens = [t for t in doc[marker.end : min(stop, sent.end, marker.end + 8)] if not t.is_space]
+    for k, tok in enumerate(tokens):
+        if tok.lower_ in _CLAUSE_BREAKS:
+            return None
+        m = _PERCENT.match(tok.text)
+        if m and (tok.text.endswith("%") or (k + 1 < len(tokens) and tokens[k + 1].text == "%")):
+            return float(m.group(1))
+    return None
+
+
+def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list[StainResult]:
+    """Results for the markers of one sentence; markers without any result cue are left out."""
+    results: list[StainResult] = []
+    doc = sent.doc
+    inline: dict[int, _Found] = {}
+    for marker in markers:
+        found = _inline(doc, marker)
+        if found is not None:
+            inline[marker.start] = found
+    grouped = _group_markers(sent, [m for m in markers if m.start not in inline])
+    group_of: dict[int, list[Span]] = {g[0].start: g for g in grouped}
+    ordered = sorted([*inline, *group_of])
+    previous: _Found | None = None
+    for n, key in enumerate(ordered):
+        next_start = ordered[n + 1] if n + 1 < len(ordered) else sent.end
+        if key in inline:
+            found_inline = inline[key]
+            marker = next(m for m in markers if m.start == key)
+            results.append(_make(book, sent, marker, found_inline, _percent(sent, marker, next_start)))
+            previous = None
+            continue
+        group = group_of[key]
+        found = _prefix(book, sent, group) or _postfix(book, sent, group, next_start)
+        if found is None and previous is not None and previous.via == "prefix":
+            found = _Found(previous.result, previous.cue_end, "inherited")
+        for marker in group:
+            percent = _percent(sent, marker, next_start)
+            if found is None and percent is not None:
+                outcome = "positive" if percent > 0 else "negative"
+                results.append(
+                    _make(book, sent, marker, _Found(outcome, marker.end, "percent"), percent)
+                )
+            elif found is not None:
+                results.append(_make(book, sent, marker, found, percent))
+        previous = found if found is not None else previous
+    return results
+
+
+def _make(
+    book: CueBook, sent: Span, marker: Span, found: _Found, percent: float | None
+) -> StainResult:
+    rule = marker._.target_rule
+    entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
+    section = marker._.section_category if marker.has_extension("section_category") else None
+    return StainResult(
+        marker=book.canonical.get(entry_id, entry_id),
+        text=marker.text,
+        result=found.result,
+        intensity=found.intensity,
+        extent=found.extent,
+        percent=percent,
+        start=marker.start_char,
+        end=marker.end_char,
+        sentence=sent.text.strip(),
+        rule_id=f"{entry_id}/stain.result.{found.via}",
+        section=section,
+    )

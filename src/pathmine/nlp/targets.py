@@ -1,0 +1,83 @@
+"""Turn the diagnosis and marker lexicons into medspaCy ``TargetRule`` objects.
+
+Surface variants a pathologist would not spell out in a lexicon (plural, tumor/tumour,
+hyphen vs space) are generated here, so the data files list concepts rather than spellings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from medspacy.ner import TargetRule
+from spacy.language import Language
+
+from pathmine.nlp.rules import DiagnosisEntry, MarkerEntry
+
+DIAGNOSIS = "DIAGNOSIS"
+STAIN = "STAIN"
+
+
+def _plural(word: str) -> list[str]:
+    if word.endswith("oma"):
+        return [word + "s", word + "ta"]
+    if word.endswith("us"):
+        return [word[:-2] + "i"]
+    if word.endswith(("s", "y", ")")) or not word.isalpha():
+        return []
+    return [word + "s"]
+
+
+def spelling_variants(phrase: str) -> set[str]:
+    """Lower-case spellings of one lexicon phrase: tumor/tumour, hyphen/space, plural."""
+    base = phrase.lower().strip()
+    forms = {base}
+    if "tumor" in base:
+        forms.add(base.replace("tumor", "tumour"))
+    if "tumour" in base:
+        forms.add(base.replace("tumour", "tumor"))
+    forms |= {f.replace("-", " ") for f in forms if "-" in f}
+    plurals = set()
+    for form in forms:
+        head, _, last = form.rpartition(" ")
+        for plural in _plural(last):
+            plurals.add(f"{head} {plural}".strip())
+    return forms | plurals
+
+
+def _exact_pattern(nlp: Language, text: str) -> list[dict[str, str]]:
+    return [{"TEXT": tok.text} for tok in nlp.make_doc(text)]
+
+
+def _rules(
+    nlp: Language,
+    category: str,
+    entry_id: str,
+    phrases: Iterable[str],
+    exact: Iterable[str],
+    regexes: Iterable[str],
+) -> Iterator[TargetRule]:
+    metadata = {"entry_id": entry_id}
+    for phrase in sorted({v for p in phrases for v in spelling_variants(p)}):
+        yield TargetRule(phrase, category, metadata=metadata)
+    for text in exact:
+        yield TargetRule(text, category, pattern=_exact_pattern(nlp, text), metadata=metadata)
+    for regex in regexes:
+        yield TargetRule(
+            f"/{regex}/", category, pattern=[{"LOWER": {"REGEX": regex}}], metadata=metadata
+        )
+
+
+def diagnosis_rules(nlp: Language, entries: Iterable[DiagnosisEntry]) -> list[TargetRule]:
+    return [
+        rule
+        for e in entries
+        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact, e.regex)
+    ]
+
+
+def marker_rules(nlp: Language, markers: Iterable[MarkerEntry]) -> list[TargetRule]:
+    return [
+        rule
+        for m in markers
+        for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact, m.regex)
+    ]
