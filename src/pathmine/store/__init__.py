@@ -1,0 +1,49 @@
+"""Database layer: typed SQLAlchemy models, engines and Alembic migrations.
+
+ORM objects stay in this package; other stages exchange ``pathmine.records`` dataclasses.
+"""
+
+from pathmine.store.engine import DEFAULT_DB_URL, make_engine, resolve_db_url, session_factory
+from pathmine.store.migrate import (
+    current_revision,
+    downgrade,
+    ensure_schema,
+    head_revision,
+    upgrade,
+)
+from pathmine.store.models import (
+    Base,
+    DiagnosisMentionRow,
+    FlagReviewRow,
+    FlagRow,
+    HistologicFeatureRow,
+    QuarantineRow,
+    IngestRun,
+    Patient,
+    Report,
+    StainResultRow,
+    utcnow,
+)
+
+__all__ = [
+    "DEFAULT_DB_URL",
+    "Base",
+    "DiagnosisMentionRow",
+    "FlagReviewRow",
+    "FlagRow",
+    "HistologicFeatureRow",
+    "QuarantineRow",
+    "IngestRun",
+    "Patient",
+    "Report",
+    "StainResultRow",
+    "current_revision",
+    "downgrade",
+    "ensure_schema",
+    "head_revision",
+    "make_engine",
+    "resolve_db_url",
+    "session_factory",
+    "upgrade",
+    "utcnow",
+]

@@ -1,0 +1,65 @@
+"""Database URLs, engines and sessions for SQLite (default) and PostgreSQL (psycopg 3)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB_URL = "sqlite:///pathmine.db"
+ENV_VAR = "PATHMINE_DB"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_db_url(explicit: str | None) -> str:
+    """Return the SQLAlchemy URL to use.
+
+    Precedence: ``explicit``, then ``$PATHMINE_DB``, then :data:`DEFAULT_DB_URL`. A bare file
+    path (no ``scheme://``) becomes ``sqlite:///<path>``; ``postgresql://`` and
+    ``postgres://`` become ``postgresql+psycopg://`` so psycopg 3 is used.
+    """
+    raw = explicit or os.environ.get(ENV_VAR) or DEFAULT_DB_URL
+    raw = raw.strip()
+    if "://" not in raw:
+        return "sqlite:///" + str(Path(raw).expanduser())
+    scheme, rest = raw.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + rest
+    return raw
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    # Per connection: FK enforcement and busy timeout are not persistent in SQLite; WAL is,
+    # but setting it again is cheap and covers freshly created files.
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """Create an engine for ``url`` (resolved with :func:`resolve_db_url`).
+
+    SQLite connections get ``journal_mode=WAL``, ``foreign_keys=ON`` and a busy timeout;
+    PostgreSQL uses psycopg 3 with pre-ping. Extra ``kwargs`` go to ``create_engine``.
+    """
+    resolved = make_url(resolve_db_url(url))
+    if resolved.get_backend_name() == "sqlite":
+        engine = create_engine(resolved, **kwargs)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    if resolved.get_backend_name() == "postgresql":
+        kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(resolved, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to ``engine``; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
