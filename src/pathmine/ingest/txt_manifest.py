@@ -1,0 +1,122 @@
+"""Directory reader: ``manifest.csv`` holds the metadata, one ``.txt`` file per report.
+
+Every ``.txt`` file under the directory is accounted for: a listed file becomes a ``Report``
+or ``Rejected``, and a file the manifest does not list is rejected as unlisted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from pathmine.ingest.csv_reader import CsvLayout, iter_rows, read_layout
+from pathmine.ingest.errors import IngestError
+from pathmine.ingest.validate import (
+    EXCERPT_CHARS,
+    OPTIONAL_FIELDS,
+    RecordRules,
+    build_record,
+    excerpt,
+)
+from pathmine.records import Rejected, Report
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_REQUIRED: tuple[str, ...] = ("file", "patient_id", "report_id", "report_date")
+_BOM = b"\xef\xbb\xbf"
+# UTF-8 needs at most 4 bytes a character, so a bigger file is surely over the text limit.
+_MAX_BYTES_PER_CHAR = 4
+
+
+def read_manifest_layout(root: Path, column_map: Mapping[str, str] | None) -> CsvLayout:
+    """Check that ``root`` holds a manifest with the required columns (``IngestError`` if not)."""
+    manifest = root / MANIFEST_NAME
+    if not manifest.is_file():
+        raise IngestError(f"{root}: directory has no {MANIFEST_NAME}")
+    return read_layout(
+        manifest, required=MANIFEST_REQUIRED, optional=OPTIONAL_FIELDS, column_map=column_map
+    )
+
+
+def read_txt_dir(
+    root: Path, layout: CsvLayout, *, rules: RecordRules
+) -> Iterator[Report | Rejected]:
+    """Yield one record per manifest row (location ``manifest row N``), then one ``Rejected``
+    per ``.txt`` file the manifest does not list (location ``file <relative path>``).
+
+    Memory grows with the number of manifest rows (the set of listed paths, needed to find
+    unlisted files), not with the size of the texts.
+    """
+    source = str(root)
+    base = root.resolve()
+    listed: set[Path] = set()
+    for row in iter_rows(root / MANIFEST_NAME, layout, locate=_manifest_location):
+        if isinstance(row, Rejected):
+            yield row
+            continue
+        location = _manifest_location(row.number, row.line)
+        bad = dict(row.bad_fields)
+        values: dict[str, object] = dict(row.values)
+        raw = row.raw_excerpt
+        if "file" not in bad:
+            text, problem, file_head = _read_text(base, row.values["file"], rules, listed)
+            if problem is not None:
+                bad["text"] = problem
+            values["text"] = text
+            if file_head:
+                raw = excerpt(raw + "\n" + file_head)
+        yield build_record(
+            values, source=source, location=location, raw_excerpt=raw, rules=rules, bad_fields=bad
+        )
+    yield from _unlisted(base, source, listed)
+
+
+def _manifest_location(number: int, line: int) -> str:
+    return f"manifest row {number}"
+
+
+def _read_text(
+    base: Path, name: str, rules: RecordRules, listed: set[Path]
+) -> tuple[str | None, str | None, str]:
+    """Return ``(text, problem, head of file for the excerpt)`` for one manifest entry."""
+    if not name.strip():
+        return None, "file is empty in manifest", ""
+    target = (base / name.strip()).resolve()
+    if not target.is_relative_to(base):
+        return None, "file listed in manifest is outside the archive directory", ""
+    listed.add(target)
+    if not target.is_file():
+        return None, "file listed in manifest not found", ""
+    size = target.stat().st_size
+    if size > _MAX_BYTES_PER_CHAR * rules.max_text_chars + len(_BOM):
+        with target.open("rb") as fh:
+            head = excerpt(fh.read(EXCERPT_CHARS * 4))
+        return (
+            None,
+            (f"text file is {size} bytes, over the limit of {rules.max_text_chars} characters"),
+            head,
+        )
+    data = target.read_bytes()
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8"), None, ""
+    except UnicodeDecodeError as exc:
+        return None, f"invalid UTF-8 at byte {exc.start + 1} of the file", excerpt(data)
+
+
+def _unlisted(base: Path, source: str, listed: set[Path]) -> Iterator[Rejected]:
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        for filename in sorted(filenames):
+            path = Path(dirpath, filename)
+            if path.suffix.lower() != ".txt" or path.resolve() in listed:
+                continue
+            with path.open("rb") as fh:
+                head = excerpt(fh.read(EXCERPT_CHARS * 4))
+            yield Rejected(
+                source,
+                f"file {path.relative_to(base).as_posix()}",
+                "not listed in manifest",
+                raw_excerpt=head,
+            )

@@ -1,0 +1,238 @@
+"""Record validation shared by every reader: raw field values in, ``Report`` or ``Rejected`` out.
+
+A reason names the field and the rule it broke, never the value: reasons are printed and
+logged, and the values are PHI. Every problem in a record is reported, joined with "; ", so a
+reviewer fixes a quarantined row in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from pathmine.records import REPORT_TYPES, Rejected, Report
+
+REQUIRED_FIELDS: tuple[str, ...] = ("patient_id", "report_id", "report_date", "text")
+OPTIONAL_FIELDS: tuple[str, ...] = ("specimen_date", "institution", "report_type")
+REPORT_FIELDS: tuple[str, ...] = REQUIRED_FIELDS + OPTIONAL_FIELDS
+
+MAX_ID_CHARS = 128
+MAX_INSTITUTION_CHARS = 256
+EXCERPT_CHARS = 2000
+EARLIEST_DATE = date(1900, 1, 1)
+
+# Control characters that make text look binary; \n \r \t \f are layout, so not counted.
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Lone surrogates come from JSON "\ud800" escapes or CSV surrogateescape decoding; they cannot
+# be encoded as UTF-8, so they would break hashing and storage downstream.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    re.ASCII,
+)
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+
+_REPORT_TYPE_ALIASES: dict[str, str] = {
+    "second opinion": "consult",
+    "consultation": "consult",
+    "addendum report": "addendum",
+    "amendment": "amended",
+    "amended report": "amended",
+    "original report": "original",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRules:
+    """Limits one archive read applies to every record; ``latest_date`` is fixed per read."""
+
+    max_text_chars: int = 1_000_000
+    latest_date: date = field(default_factory=lambda: date.today() + timedelta(days=1))
+
+
+def excerpt(raw: bytes | str) -> str:
+    """First ``EXCERPT_CHARS`` characters of a raw line, safe to store (may hold PHI)."""
+    if isinstance(raw, bytes):
+        return raw[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+    head = raw[:EXCERPT_CHARS]
+    if not has_surrogates(head):
+        return head
+    try:  # CSV text decoded with surrogateescape: recover the original bytes
+        data = head.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:  # lone surrogates from JSON escapes
+        data = head.encode("utf-8", errors="surrogatepass")
+    return data.decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+
+
+def has_surrogates(value: str) -> bool:
+    return _SURROGATE.search(value) is not None
+
+
+def build_record(
+    values: Mapping[str, object],
+    *,
+    source: str,
+    location: str,
+    raw_excerpt: str,
+    rules: RecordRules,
+    bad_fields: Mapping[str, str] | None = None,
+) -> Report | Rejected:
+    """Validate and normalize one record's fields.
+
+    ``values`` maps our field names to raw values (``None`` or absent = missing).
+    ``bad_fields`` carries problems a reader already found in a field (e.g. undecodable
+    bytes); those fields are not validated again. Returns a ``Report`` if every field is
+    acceptable, otherwise a ``Rejected`` whose reason lists every problem.
+    """
+    bad = dict(bad_fields or {})
+    # Whole-record problems (e.g. undecodable bytes) come first, then field by field.
+    problems = [reason for name, reason in bad.items() if name not in REPORT_FIELDS]
+
+    def check(name: str, cleaned: tuple[object, str | None]) -> object:
+        if name in bad:
+            problems.append(bad[name])
+            return None
+        value, problem = cleaned
+        if problem is not None:
+            problems.append(problem)
+        return value
+
+    patient_id = check("patient_id", _clean_id("patient_id", values.get("patient_id")))
+    report_id = check("report_id", _clean_id("report_id", values.get("report_id")))
+    report_date = check(
+        "report_date", _clean_date("report_date", values.get("report_date"), rules, True)
+    )
+    specimen_date = check(
+        "specimen_date", _clean_date("specimen_date", values.get("specimen_date"), rules, False)
+    )
+    institution = check("institution", _clean_institution(values.get("institution")))
+    report_type = check("report_type", _clean_report_type(values.get("report_type")))
+    text = check("text", _clean_text(values.get("text"), rules))
+
+    if problems:
+        return Rejected(
+            source=source,
+            location=location,
+            reason="; ".join(problems),
+            report_id=report_id if isinstance(report_id, str) else None,
+            raw_excerpt=raw_excerpt,
+        )
+    assert isinstance(patient_id, str) and isinstance(report_id, str)
+    assert isinstance(report_date, date) and isinstance(text, str)
+    assert specimen_date is None or isinstance(specimen_date, date)
+    assert institution is None or isinstance(institution, str)
+    assert report_type is None or isinstance(report_type, str)
+    return Report(
+        patient_id=patient_id,
+        report_id=report_id,
+        report_date=report_date,
+        text=text,
+        specimen_date=specimen_date,
+        institution=institution,
+        report_type=report_type,
+        source=source,
+        location=location,
+    )
+
+
+def _clean_id(name: str, value: object) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, f"missing required field {name}"
+    # bool is an int subclass, but True is never an accession number.
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None, f"{name} must be a string or an integer"
+    cleaned = str(value).strip()
+    if not cleaned:
+        return None, f"{name} is empty"
+    if len(cleaned) > MAX_ID_CHARS:
+        return None, f"{name} is longer than {MAX_ID_CHARS} characters"
+    if _ANY_CONTROL.search(cleaned):
+        return None, f"{name} contains control characters"
+    if has_surrogates(cleaned):
+        return None, f"{name} contains invalid Unicode (unpaired surrogate)"
+    return cleaned, None
+
+
+def _clean_date(
+    name: str, value: object, rules: RecordRules, required: bool
+) -> tuple[date | None, str | None]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if not required:
+            return None, None
+        return None, (f"missing required field {name}" if value is None else f"{name} is empty")
+    if not isinstance(value, str):
+        return None, f"{name} must be a string (expected YYYY-MM-DD)"
+    text = value.strip()
+    match = _ISO_DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
+    if match is None:
+        return None, f"{name} is not a valid date (expected YYYY-MM-DD)"
+    year, month, day = (int(part) for part in match.group(1, 2, 3))
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        return None, f"{name} is not a real calendar date"
+    if parsed < EARLIEST_DATE:
+        return None, f"{name} is before {EARLIEST_DATE.isoformat()}"
+    if parsed > rules.latest_date:
+        return None, f"{name} is in the future (after {rules.latest_date.isoformat()})"
+    return parsed, None
+
+
+def _clean_institution(value: object) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    if not isinstance(value, str):
+        return None, "institution must be a string"
+    cleaned = value.strip()
+    if not cleaned:
+        return None, None
+    if len(cleaned) > MAX_INSTITUTION_CHARS:
+        return None, f"institution is longer than {MAX_INSTITUTION_CHARS} characters"
+    if _ANY_CONTROL.search(cleaned):
+        return None, "institution contains control characters"
+    if has_surrogates(cleaned):
+        return None, "institution contains invalid Unicode (unpaired surrogate)"
+    return cleaned, None
+
+
+def normalize_report_type(value: str) -> str | None:
+    """Map a source's report type label to one of ``REPORT_TYPES``; ``None`` if unknown."""
+    key = " ".join(value.replace("_", " ").replace("-", " ").lower().split())
+    key = _REPORT_TYPE_ALIASES.get(key, key)
+    return key if key in REPORT_TYPES else None
+
+
+def _clean_report_type(value: object) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    if not isinstance(value, str):
+        return None, "report_type must be a string"
+    if not value.strip():
+        return None, None
+    normalized = normalize_report_type(value)
+    if normalized is None:
+        return None, f"report_type is not one of {', '.join(REPORT_TYPES)}"
+    return normalized, None
+
+
+def _clean_text(value: object, rules: RecordRules) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, "missing required field text"
+    if not isinstance(value, str):
+        return None, "text must be a string"
+    # Only CRLF is folded: every other character is kept, because extraction offsets are
+    # computed on exactly the text we store.
+    text = value.replace("\r\n", "\n")
+    if not text.strip():
+        return None, "empty text"
+    if len(text) > rules.max_text_chars:
+        return None, f"text is {len(text)} characters, over the limit of {rules.max_text_chars}"
+    if "\x00" in text or len(_BINARY_CONTROL.findall(text)) * 10 > len(text):
+        return None, "binary content (NUL or control characters)"
+    if has_surrogates(text):
+        return None, "text contains invalid Unicode (unpaired surrogate)"
+    return text, None
