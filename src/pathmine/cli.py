@@ -1,0 +1,641 @@
+"""Command line: a thin Typer layer over ingest, nlp, store, flags and export.
+
+Errors are one clear line and a nonzero exit; ``--debug`` shows the traceback. Database
+driver errors can carry report text in their parameters, so their details are hidden
+unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from pathmine import __version__
+
+app = typer.Typer(
+    name="pathmine",
+    help="Mine pathology report archives for benign-to-malignant diagnostic discrepancies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema commands (Alembic migrations in db/).", no_args_is_help=True)
+flags_app = typer.Typer(
+    help="List discrepancy flags; `flags show` and `flags review` inspect and decide one.",
+    invoke_without_command=True,
+)
+app.add_typer(db_app, name="db")
+app.add_typer(flags_app, name="flags")
+
+# Piped output (CI logs, `| less`) gets a readable width instead of rich's 80 columns.
+console = Console() if sys.stdout.isatty() else Console(width=160)
+err_console = Console(stderr=True)
+
+
+class _State:
+    db: str | None = None
+    debug: bool = False
+
+
+state = _State()
+
+
+class CliError(Exception):
+    """An expected failure: printed as one line, exit code 1."""
+
+
+class ArchiveFormat(str, Enum):
+    auto = "auto"
+    jsonl = "jsonl"
+    csv = "csv"
+    txt = "txt"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportWhat(str, Enum):
+    mentions = "mentions"
+    flags = "flags"
+
+
+class Decision(str, Enum):
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    needs_second_review = "needs_second_review"
+    open = "open"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="PATHMINE_DB",
+        help="Database URL or SQLite file path (default: sqlite:///pathmine.db in the working directory).",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"pathmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    db: DbOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Mine pathology report archives for benign-to-malignant diagnostic discrepancies."""
+    state.db = db
+    state.debug = debug
+
+
+def _engine(db: str | None) -> Any:
+    from pathmine.store import make_engine, resolve_db_url
+
+    return make_engine(resolve_db_url(db or state.db))
+
+
+def _existing_engine(db: str | None) -> Any:
+    """An engine for reading: the schema must already exist (no silent empty database)."""
+    from pathmine.store import current_revision
+
+    engine = _engine(db)
+    if current_revision(engine) is None:
+        raise CliError("the database has no pathmine schema yet: run `pathmine ingest` first")
+    return engine
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+
+def _parse_columns(columns: list[str] | None) -> dict[str, str] | None:
+    if not columns:
+        return None
+    mapping = {}
+    for item in columns:
+        field, sep, column = item.partition("=")
+        if not sep or not field or not column:
+            raise CliError(f"--column expects FIELD=COLUMN, got {item!r}")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+@contextmanager
+def _progress_hook(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} reports/s  quarantined {task.fields[bad]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, rate="-", bad=0)
+
+        def hook(summary: Any) -> None:
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{summary.read / elapsed:.1f}" if elapsed > 0 else "-"
+            progress.update(task, completed=summary.read, rate=rate, bad=summary.quarantined)
+
+        yield hook
+
+
+def _print_summary(summary: Any) -> None:
+    table = Table(title=f"Ingest run {summary.run_id}: {summary.status}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("read", summary.read),
+        ("stored (new reports)", summary.stored),
+        ("new versions", summary.new_versions),
+        ("unchanged", summary.unchanged),
+        ("re-extracted (new pipeline)", summary.reextracted),
+        ("quarantined", summary.quarantined),
+        ("patients re-flagged", summary.patients_reflagged),
+        ("flags raised", summary.flags_raised),
+        ("flags retired", summary.flags_retired),
+    ):
+        table.add_row(label, str(value))
+    console.print(table)
+    if summary.reasons:
+        console.print("Quarantine reasons (see `pathmine quarantine`):")
+        for reason, count in sorted(summary.reasons.items()):
+            console.print(f"  {count:>6}  {reason}")
+
+
+def _ingest(paths: list[Path], db: str | None, fmt: str, columns: dict[str, str] | None,
+            batch_size: int, max_text_chars: int, progress: bool) -> Any:
+    from pathmine.ingest import IngestError
+    from pathmine.nlp import default_extractor
+    from pathmine.workflow import run_ingest
+
+    engine = _engine(db)
+    extractor = default_extractor()
+    try:
+        with _progress_hook(progress) as hook:
+            return run_ingest(
+                engine,
+                paths,
+                extractor,
+                fmt=fmt,
+                column_map=columns,
+                batch_size=batch_size,
+                max_text_chars=max_text_chars,
+                progress=hook,
+            )
+    except IngestError as exc:
+        raise CliError(str(exc)) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="JSONL/CSV files or directories of .txt files with manifest.csv.")],
+    fmt: Annotated[ArchiveFormat, typer.Option("--format", help="Archive format; auto picks by suffix.")] = ArchiveFormat.auto,
+    column: Annotated[
+        list[str] | None,
+        typer.Option("--column", help="Map a field to a CSV column, e.g. --column text=REPORT_TEXT (repeatable)."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Reports per transaction.")] = 100,
+    max_text_chars: Annotated[int, typer.Option(min=1, help="Longer texts are quarantined.")] = 1_000_000,
+    db: DbOption = None,
+) -> None:
+    """Read archives, extract, store and flag; unchanged reports are skipped, bad records quarantined."""
+    summary = _ingest(
+        paths, db, fmt.value, _parse_columns(column), batch_size, max_text_chars,
+        progress=sys.stderr.isatty(),
+    )
+    _print_summary(summary)
+
+
+def sample_archive() -> Path:
+    """The bundled sample archive (the seed case and its controls)."""
+    path = Path(str(resources.files("pathmine") / "sample_archive" / "reports.jsonl"))
+    if not path.exists():
+        raise CliError("the bundled sample archive is missing from this installation")
+    return path
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled sample archive (seed case + controls) and print the flags."""
+    archive = sample_archive()
+    console.print(f"Ingesting bundled sample archive: {archive}")
+    summary = _ingest([archive], db, "jsonl", None, 100, 1_000_000, progress=sys.stderr.isatty())
+    _print_summary(summary)
+    _print_flags(_existing_engine(db), None, None, None, OutputFormat.table)
+
+
+# -- extract (no database) --------------------------------------------------------------------
+
+
+def _extract_inputs(stream: io.TextIOBase | Any) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, record, error) per JSONL line; a plain-text input is one report."""
+    data = stream.read()
+    if not data.lstrip().startswith("{"):
+        yield 1, {"text": data}, None
+        return
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"malformed JSON: {exc.msg}"
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            yield number, None, "no non-empty 'text' field"
+            continue
+        yield number, obj, None
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="JSONL file (same fields as ingest), a plain-text report, or - for stdin.")],
+) -> None:
+    """Run the NLP only (no database) and print one mentions JSON object per report."""
+    from datetime import date
+
+    from pathmine.export import mention_object
+    from pathmine.nlp import default_extractor
+
+    if file == "-":
+        handle: Any = sys.stdin
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise CliError(f"no such file: {file}")
+        handle = path.open(encoding="utf-8", errors="replace")
+    extractor = default_extractor()
+    bad = 0
+    with handle:
+        for number, record, error in _extract_inputs(handle):
+            if record is None:
+                bad += 1
+                err_console.print(f"line {number}: skipped: {error}")
+                continue
+
+            def as_date(value: Any) -> date | None:
+                try:
+                    return date.fromisoformat(str(value)) if value else None
+                except ValueError:
+                    return None
+
+            extraction = extractor.extract(record["text"])
+            obj = mention_object(
+                extraction,
+                report_id=_str_or_none(record.get("report_id")),
+                patient_id=_str_or_none(record.get("patient_id")),
+                report_date=as_date(record.get("report_date")),
+                specimen_date=as_date(record.get("specimen_date")),
+                report_type=record.get("report_type") or extraction.inferred_report_type,
+            )
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    if bad:
+        raise CliError(f"{bad} input line(s) could not be read (see messages above)")
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# -- flags ------------------------------------------------------------------------------------
+
+
+def _print_flags(engine: Any, status: str | None, kind: str | None, patient: str | None,
+                 fmt: OutputFormat) -> None:
+    from pathmine.export import FLAG_FIELDS, iter_flags
+    from pathmine.flags import format_interval
+
+    rows = list(iter_flags(engine, status=status, kind=kind, patient_id=patient))
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    if fmt is OutputFormat.csv:
+        _write_csv(sys.stdout, rows, FLAG_FIELDS)
+        return
+    table = Table(title=f"Flags ({len(rows)})")
+    for col in ("flag_id", "patient", "kind", "severity", "status", "prior report", "later report", "interval"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        days = r["interval_days"]
+        table.add_row(
+            r["flag_id"], r["patient_id"], r["kind"], r["severity"], r["status"],
+            r["prior_report_id"], r["later_report_id"], format_interval(days),
+        )
+    console.print(table)
+    for r in rows:
+        console.print(Text(f"{r['flag_id']}: {r['explanation']}"))
+
+
+@flags_app.callback()
+def flags(
+    ctx: typer.Context,
+    status: Annotated[str | None, typer.Option(help="open, confirmed, dismissed, needs_second_review or retired.")] = None,
+    kind: Annotated[str | None, typer.Option(help="benign_to_malignant or review_discordance.")] = None,
+    patient: Annotated[str | None, typer.Option(help="Only this patient_id.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="table, csv or json.")] = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List discrepancy flags (filters: --status, --kind, --patient)."""
+    if ctx.invoked_subcommand is None:
+        _print_flags(_existing_engine(db), status, kind, patient, fmt)
+
+
+@flags_app.command("show")
+def flags_show(
+    flag_id: Annotated[str, typer.Argument(help="The flag id, e.g. F-1a2b3c4d5e6f7a8b.")],
+    db: DbOption = None,
+) -> None:
+    """Show one flag: explanation, the evidence sentences and the review history."""
+    from sqlalchemy import select
+
+    from pathmine.store import FlagReviewRow, FlagRow, session_factory
+
+    engine = _existing_engine(db)
+    with session_factory(engine)() as session:
+        row = session.scalar(select(FlagRow).where(FlagRow.flag_id == flag_id))
+        if row is None:
+            raise CliError(f"no flag with id {flag_id}")
+        console.print(f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}")
+        console.print(row.explanation)
+        if row.retired_reason:
+            console.print(f"[yellow]retired:[/] {row.retired_reason}")
+        for ev in row.evidence:
+            console.print(
+                f"- {ev['role']}: report {ev['report_id']} [{ev.get('section') or '-'}] "
+                f"chars {ev['start']}-{ev['end']} rule {ev['rule_id']}"
+            )
+            console.print(Text(f"    “{ev['sentence']}”"))
+        reviews = list(
+            session.scalars(
+                select(FlagReviewRow).where(FlagReviewRow.flag_pk == row.id).order_by(FlagReviewRow.id)
+            )
+        )
+        console.print(f"Review history ({len(reviews)}):")
+        for rv in reviews:
+            console.print(f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
+                          + (f" — {rv.comment}" if rv.comment else ""))
+
+
+@flags_app.command("review")
+def flags_review(
+    flag_id: Annotated[str, typer.Argument(help="The flag id.")],
+    decision: Annotated[Decision, typer.Option(help="confirmed, dismissed, needs_second_review or open.")],
+    reviewer: Annotated[str, typer.Option(help="Who decided (recorded in the audit trail).")],
+    comment: Annotated[str | None, typer.Option(help="Free-text reason.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record a review decision (append-only audit trail; survives re-runs)."""
+    from pathmine.store import repository, session_factory
+
+    engine = _existing_engine(db)
+    with session_factory(engine)() as session, session.begin():
+        try:
+            repository.record_review(session, flag_id, decision.value, reviewer, comment)
+        except (LookupError, ValueError) as exc:
+            raise CliError(str(exc)) from exc
+    console.print(f"{flag_id}: {decision.value} by {reviewer}")
+
+
+# -- show / export / quarantine / db ----------------------------------------------------------
+
+
+@app.command()
+def show(
+    report_id: Annotated[str, typer.Argument(help="The report's accession (report_id).")],
+    version: Annotated[int | None, typer.Option(help="A specific version (default: latest).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print a report's text with its extracted diagnoses, stains and features highlighted."""
+    from sqlalchemy import select
+
+    from pathmine.store import Patient, Report, repository, session_factory
+
+    engine = _existing_engine(db)
+    with session_factory(engine)() as session:
+        query = select(Report, Patient.patient_key).join(Patient, Patient.id == Report.patient_pk)
+        query = query.where(Report.report_id == report_id)
+        query = query.where(Report.version == version) if version else query.where(Report.is_latest.is_(True))
+        found = session.execute(query).first()
+        if found is None:
+            raise CliError(f"no report {report_id}" + (f" version {version}" if version else ""))
+        report, patient_key = found
+        extraction = repository.extractions_for(session, [report.id])[report.id]
+        console.print(
+            f"[bold]{report.report_id}[/] v{report.version}  patient {patient_key}  "
+            f"{report.report_type} ({report.report_type_source})  report {report.report_date}  "
+            f"specimen {report.specimen_date or '-'}  {report.institution or ''}"
+        )
+        text = Text(report.text)
+        for d in extraction.diagnoses:
+            text.stylize("bold red" if d.behavior >= 3 else "bold green", d.start, d.end)
+        for s in extraction.stains:
+            text.stylize("bold cyan", s.start, s.end)
+        console.print(text)
+        dx = Table(title="Diagnoses")
+        for col in ("term", "icdo3", "assertion", "section", "site", "chars", "rule"):
+            dx.add_column(col, overflow="fold")
+        for d in extraction.diagnoses:
+            dx.add_row(d.term, d.icdo3, d.assertion, d.section or "-", d.site or "-",
+                       f"{d.start}-{d.end}", d.rule_id)
+        console.print(dx)
+        st = Table(title="Stains")
+        for col in ("marker", "text", "result", "intensity", "extent", "percent", "rule"):
+            st.add_column(col, overflow="fold")
+        for s in extraction.stains:
+            st.add_row(s.marker, s.text, s.result, s.intensity or "-", s.extent or "-",
+                       "-" if s.percent is None else f"{s.percent:g}%", s.rule_id)
+        console.print(st)
+        console.print(f"Features: {json.dumps(extraction.features_summary())}")
+        console.print(f"Pipeline: {extraction.pipeline_version}")
+
+
+def _write_csv(out: Any, rows: Iterable[dict[str, Any]], fields: Iterable[str]) -> None:
+    fields = list(fields)
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+
+
+def _flatten_mentions(objs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """CSV has no nesting: one row per diagnosis or stain, with the report's fields."""
+    for obj in objs:
+        base = {k: obj[k] for k in ("report_id", "patient_id", "report_date", "specimen_date", "report_type")}
+        for d in obj["diagnoses"]:
+            yield {**base, "kind": "diagnosis", **d}
+        for s in obj["stains"]:
+            yield {**base, "kind": "stain", **s}
+
+
+MENTION_CSV_FIELDS = (
+    "report_id", "patient_id", "report_date", "specimen_date", "report_type", "kind",
+    "term", "icdo3", "behavior", "lineage", "assertion", "section", "site",
+    "marker", "text", "result", "intensity", "extent", "percent", "start", "end", "rule_id",
+)
+
+
+@app.command()
+def export(
+    what: Annotated[ExportWhat, typer.Argument(help="mentions or flags.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv.")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export mentions (one object per report) or flags in the stable export contract."""
+    from pathmine.export import FLAG_FIELDS, iter_flags, iter_mentions
+
+    engine = _existing_engine(db)
+    rows: Iterable[dict[str, Any]] = iter_mentions(engine) if what is ExportWhat.mentions else iter_flags(engine)
+    out: Any = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt is ExportFormat.jsonl:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        elif what is ExportWhat.mentions:
+            _write_csv(out, _flatten_mentions(rows), MENTION_CSV_FIELDS)
+        else:
+            _write_csv(out, rows, FLAG_FIELDS)
+    finally:
+        if output:
+            out.close()
+
+
+@app.command()
+def quarantine(
+    run: Annotated[int | None, typer.Option(help="Only records quarantined by this ingest run.")] = None,
+    db: DbOption = None,
+) -> None:
+    """List quarantined records: source, location and reason (never the record's text)."""
+    from sqlalchemy import select
+
+    from pathmine.store import QuarantineRow, session_factory
+
+    engine = _existing_engine(db)
+    with session_factory(engine)() as session:
+        query = select(QuarantineRow).order_by(QuarantineRow.id)
+        if run is not None:
+            query = query.where(QuarantineRow.ingest_run_id == run)
+        table = Table(title="Quarantine")
+        for col in ("run", "source", "location", "report_id", "reason"):
+            table.add_column(col, overflow="fold")
+        count = 0
+        for row in session.scalars(query):
+            count += 1
+            table.add_row(str(row.ingest_run_id or "-"), row.source, row.location,
+                          row.report_id or "-", row.reason)
+        table.caption = f"{count} record(s)"
+        console.print(table)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db: DbOption = None,
+) -> None:
+    """Create or upgrade the schema with the Alembic migrations in db/."""
+    from pathmine.store import current_revision, upgrade
+
+    engine = _engine(db)
+    upgrade(engine, revision)
+    console.print(f"database at revision {current_revision(engine)}")
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the schema revision of the database (none if not created)."""
+    from pathmine.store import current_revision
+
+    console.print(str(current_revision(_engine(db))))
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+
+def _one_line(exc: BaseException) -> str:
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    if isinstance(exc, CliError):
+        return str(exc)
+    if isinstance(exc, DBAPIError):
+        # Driver messages can echo parameters (report text, ids): show only the first line
+        # of the driver's own message for connection problems, nothing for the rest.
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError) and exc.orig is not None:
+            return f"database error: {str(exc.orig).splitlines()[0]}"
+        return f"database error ({type(exc.orig).__name__}); rerun with --debug for details"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error ({type(exc).__name__}); rerun with --debug for details"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or type(exc).__name__}: {exc.filename or ''}".strip()
+    return f"{type(exc).__name__}: {exc}"
+
+
+def main() -> None:
+    """Console-script entry point: one line per error, traceback only with --debug."""
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except KeyboardInterrupt:
+        err_console.print("interrupted: committed batches are kept; rerun to finish")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        err_console.print(f"error: {_one_line(exc)}", highlight=False, markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

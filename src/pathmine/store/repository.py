@@ -1,0 +1,438 @@
+"""Reads and writes between plain records and the ORM models.
+
+Every function takes an open ``Session`` and leaves the transaction to the caller, so the
+ingest job can commit exactly once per batch (a kill mid-batch loses only that batch, which
+the rerun redoes). Nothing outside ``pathmine.store`` sees an ORM object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from pathmine.records import (
+    DiagnosisMention,
+    Extraction,
+    Feature,
+    Flag,
+    Rejected,
+    StainResult,
+    TimelineEntry,
+)
+from pathmine.records import Report as ReportRecord
+from pathmine.store.models import (
+    DiagnosisMentionRow,
+    FlagReviewRow,
+    FlagRow,
+    HistologicFeatureRow,
+    Patient,
+    QuarantineRow,
+    Report,
+    StainResultRow,
+    utcnow,
+)
+
+REVIEW_DECISIONS: tuple[str, ...] = ("confirmed", "dismissed", "needs_second_review", "open")
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """What the ingest job needs to know about a report's latest stored version."""
+
+    pk: int
+    version: int
+    sha256: str
+    patient_key: str
+    extracted_with: str | None
+
+
+def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, StoredVersion]:
+    ids = sorted(set(report_ids))
+    found: dict[str, StoredVersion] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        rows = session.execute(
+            select(
+                Report.report_id,
+                Report.id,
+                Report.version,
+                Report.sha256,
+                Patient.patient_key,
+                Report.extracted_with,
+            )
+            .join(Patient, Patient.id == Report.patient_pk)
+            .where(Report.report_id.in_(chunk), Report.is_latest.is_(True))
+        )
+        for report_id, pk, version, sha, patient_key, extracted_with in rows:
+            found[report_id] = StoredVersion(pk, version, sha, patient_key, extracted_with)
+    return found
+
+
+def patient_pks(session: Session, keys: Iterable[str]) -> dict[str, int]:
+    """Primary keys for these patient ids, creating the patients that are new."""
+    wanted = sorted(set(keys))
+    rows = session.execute(
+        select(Patient.patient_key, Patient.id).where(Patient.patient_key.in_(wanted))
+    )
+    existing: dict[str, int] = {key: pk for key, pk in rows}
+    for key in wanted:
+        if key not in existing:
+            patient = Patient(patient_key=key)
+            session.add(patient)
+            session.flush()
+            existing[key] = patient.id
+    return existing
+
+
+def add_report_version(
+    session: Session,
+    report: ReportRecord,
+    *,
+    patient_pk: int,
+    version: int,
+    report_type: str,
+    report_type_source: str,
+    run_id: int | None,
+    previous_pk: int | None,
+) -> int:
+    """Insert a new version; the previous latest version stays, no longer marked latest."""
+    if previous_pk is not None:
+        session.execute(update(Report).where(Report.id == previous_pk).values(is_latest=False))
+    row = Report(
+        report_id=report.report_id,
+        version=version,
+        patient_pk=patient_pk,
+        report_date=report.report_date,
+        specimen_date=report.specimen_date,
+        institution=report.institution,
+        report_type=report_type,
+        report_type_source=report_type_source,
+        text=report.text,
+        sha256=report.sha256,
+        is_latest=True,
+        source=report.source[-1024:],
+        location=report.location[:64],
+        ingest_run_id=run_id,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def replace_extraction(session: Session, report_pk: int, extraction: Extraction) -> None:
+    """Store an extraction for one report version, replacing any older pipeline's rows."""
+    for model in (DiagnosisMentionRow, StainResultRow, HistologicFeatureRow):
+        session.query(model).filter(model.report_pk == report_pk).delete(
+            synchronize_session=False
+        )
+    version = extraction.pipeline_version
+    session.add_all(
+        [_diagnosis_row(report_pk, version, d) for d in extraction.diagnoses]
+        + [_stain_row(report_pk, version, s) for s in extraction.stains]
+        + [_feature_row(report_pk, version, f) for f in extraction.features]
+    )
+    session.execute(update(Report).where(Report.id == report_pk).values(extracted_with=version))
+
+
+def _diagnosis_row(report_pk: int, version: str, d: DiagnosisMention) -> DiagnosisMentionRow:
+    return DiagnosisMentionRow(
+        report_pk=report_pk,
+        pipeline_version=version,
+        term=d.term,
+        icdo3=d.icdo3,
+        behavior=d.behavior,
+        lineage=d.lineage,
+        assertion=d.assertion,
+        section=d.section,
+        site=d.site,
+        start=d.start,
+        end=d.end,
+        sentence=d.sentence,
+        rule_id=d.rule_id[:128],
+    )
+
+
+def _stain_row(report_pk: int, version: str, s: StainResult) -> StainResultRow:
+    return StainResultRow(
+        report_pk=report_pk,
+        pipeline_version=version,
+        marker=s.marker,
+        text=s.text[:256],
+        result=s.result,
+        intensity=s.intensity,
+        extent=s.extent,
+        percent=s.percent,
+        start=s.start,
+        end=s.end,
+        sentence=s.sentence,
+        rule_id=s.rule_id[:128],
+        section=s.section,
+    )
+
+
+def _feature_row(report_pk: int, version: str, f: Feature) -> HistologicFeatureRow:
+    return HistologicFeatureRow(
+        report_pk=report_pk,
+        pipeline_version=version,
+        name=f.name,
+        value=f.value,
+        start=f.start,
+        end=f.end,
+        sentence=f.sentence,
+        rule_id=f.rule_id[:128],
+    )
+
+
+def quarantine(session: Session, run_id: int | None, rejected: Rejected) -> bool:
+    """Record a bad record once; returns False when the same record was quarantined before."""
+    fingerprint = hashlib.sha256(
+        f"{rejected.reason}\x1f{rejected.raw_excerpt}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    source, location = rejected.source[-1024:], rejected.location[:64]
+    exists = session.scalar(
+        select(QuarantineRow.id).where(
+            QuarantineRow.source == source,
+            QuarantineRow.location == location,
+            QuarantineRow.fingerprint == fingerprint,
+        )
+    )
+    if exists is not None:
+        return False
+    session.add(
+        QuarantineRow(
+            ingest_run_id=run_id,
+            source=source,
+            location=location,
+            report_id=rejected.report_id,
+            reason=rejected.reason,
+            raw_excerpt=rejected.raw_excerpt.encode("utf-8", "replace").decode("utf-8"),
+            fingerprint=fingerprint,
+        )
+    )
+    return True
+
+
+def mark_dirty(session: Session, pks: Iterable[int]) -> None:
+    ids = sorted(set(pks))
+    if ids:
+        session.execute(update(Patient).where(Patient.id.in_(ids)).values(flags_dirty=True))
+
+
+def dirty_patients(session: Session, limit: int = 500) -> list[tuple[int, str]]:
+    rows = session.execute(
+        select(Patient.id, Patient.patient_key)
+        .where(Patient.flags_dirty.is_(True))
+        .order_by(Patient.id)
+        .limit(limit)
+    )
+    return [(pk, key) for pk, key in rows]
+
+
+# -- reading back ----------------------------------------------------------------------------
+
+
+def _mention(row: DiagnosisMentionRow) -> DiagnosisMention:
+    return DiagnosisMention(
+        term=row.term,
+        icdo3=row.icdo3,
+        behavior=row.behavior,
+        lineage=row.lineage,
+        assertion=row.assertion,
+        section=row.section,
+        site=row.site,
+        start=row.start,
+        end=row.end,
+        sentence=row.sentence,
+        rule_id=row.rule_id,
+    )
+
+
+def _stain(row: StainResultRow) -> StainResult:
+    return StainResult(
+        marker=row.marker,
+        text=row.text,
+        result=row.result,
+        intensity=row.intensity,
+        extent=row.extent,
+        percent=row.percent,
+        start=row.start,
+        end=row.end,
+        sentence=row.sentence,
+        rule_id=row.rule_id,
+        section=row.section,
+    )
+
+
+def _feature(row: HistologicFeatureRow) -> Feature:
+    return Feature(row.name, row.value, row.start, row.end, row.sentence, row.rule_id)
+
+
+def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Extraction]:
+    """Stored extractions, keyed by report primary key, in offset order."""
+    by_pk: dict[int, dict[str, list[Any]]] = {
+        pk: {"d": [], "s": [], "f": []} for pk in report_pks
+    }
+    versions: dict[int, str] = {}
+    for chunk_start in range(0, len(report_pks), 500):
+        chunk = list(report_pks[chunk_start : chunk_start + 500])
+        for d in session.scalars(
+            select(DiagnosisMentionRow)
+            .where(DiagnosisMentionRow.report_pk.in_(chunk))
+            .order_by(DiagnosisMentionRow.report_pk, DiagnosisMentionRow.start)
+        ):
+            by_pk[d.report_pk]["d"].append(_mention(d))
+            versions[d.report_pk] = d.pipeline_version
+        for s in session.scalars(
+            select(StainResultRow)
+            .where(StainResultRow.report_pk.in_(chunk))
+            .order_by(StainResultRow.report_pk, StainResultRow.start)
+        ):
+            by_pk[s.report_pk]["s"].append(_stain(s))
+        for f in session.scalars(
+            select(HistologicFeatureRow)
+            .where(HistologicFeatureRow.report_pk.in_(chunk))
+            .order_by(HistologicFeatureRow.report_pk, HistologicFeatureRow.start)
+        ):
+            by_pk[f.report_pk]["f"].append(_feature(f))
+        for pk, extracted_with in session.execute(
+            select(Report.id, Report.extracted_with).where(Report.id.in_(chunk))
+        ):
+            versions[pk] = extracted_with or versions.get(pk, "")
+    return {
+        pk: Extraction(
+            pipeline_version=versions.get(pk, ""),
+            diagnoses=tuple(parts["d"]),
+            stains=tuple(parts["s"]),
+            features=tuple(parts["f"]),
+        )
+        for pk, parts in by_pk.items()
+    }
+
+
+def timeline(session: Session, patient_pk: int) -> list[TimelineEntry]:
+    """Latest version of each of the patient's reports, with its stored extraction."""
+    reports = list(
+        session.scalars(
+            select(Report).where(Report.patient_pk == patient_pk, Report.is_latest.is_(True))
+        )
+    )
+    extractions = extractions_for(session, [r.id for r in reports])
+    return [
+        TimelineEntry(
+            report_id=r.report_id,
+            report_date=r.report_date,
+            specimen_date=r.specimen_date,
+            report_type=r.report_type,
+            institution=r.institution,
+            extraction=extractions[r.id],
+        )
+        for r in reports
+    ]
+
+
+# -- flags -------------------------------------------------------------------------------------
+
+
+def sync_flags(
+    session: Session, patient_pk: int, flags: Sequence[Flag], pipeline_version: str
+) -> tuple[int, int]:
+    """Make stored flags match the computed ones; returns (raised, retired).
+
+    A flag that still holds keeps its id, status and review history and gets the new
+    evidence; a new one opens; one that no longer holds is retired with a reason, never
+    deleted. A retired flag that holds again reopens with its latest review decision.
+    """
+    existing = {
+        f.flag_id: f for f in session.scalars(select(FlagRow).where(FlagRow.patient_pk == patient_pk))
+    }
+    raised = retired = 0
+    computed_ids = set()
+    for flag in flags:
+        computed_ids.add(flag.flag_id)
+        values = {
+            "kind": flag.kind,
+            "lineage": flag.lineage,
+            "prior_report_id": flag.prior_report_id,
+            "later_report_id": flag.later_report_id,
+            "interval_days": flag.interval_days,
+            "severity": flag.severity,
+            "explanation": flag.explanation,
+            "evidence": [e.to_dict() for e in flag.evidence],
+            "pipeline_version": pipeline_version,
+        }
+        row = existing.get(flag.flag_id)
+        if row is None:
+            session.add(FlagRow(flag_id=flag.flag_id, patient_pk=patient_pk, status="open", **values))
+            raised += 1
+            continue
+        changed = any(getattr(row, k) != v for k, v in values.items())
+        if row.status == "retired":
+            row.status = _latest_decision(session, row.id) or "open"
+            row.retired_reason = None
+            raised += 1
+            changed = True
+        if changed:
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+    for flag_id_, row in existing.items():
+        if flag_id_ not in computed_ids and row.status != "retired":
+            row.status = "retired"
+            row.retired_reason = (
+                "no longer supported by the current reports and extractions "
+                f"(recomputed with {pipeline_version})"
+            )
+            row.updated_at = utcnow()
+            retired += 1
+    session.execute(update(Patient).where(Patient.id == patient_pk).values(flags_dirty=False))
+    return raised, retired
+
+
+def _latest_decision(session: Session, flag_pk: int) -> str | None:
+    return session.scalar(
+        select(FlagReviewRow.decision)
+        .where(FlagReviewRow.flag_pk == flag_pk)
+        .order_by(FlagReviewRow.id.desc())
+        .limit(1)
+    )
+
+
+def record_review(
+    session: Session, flag_id: str, decision: str, reviewer: str, comment: str | None
+) -> FlagReviewRow:
+    """Append a decision to the audit trail and update the flag's current status."""
+    if decision not in REVIEW_DECISIONS:
+        raise ValueError(f"decision must be one of {', '.join(REVIEW_DECISIONS)}")
+    row = session.scalar(select(FlagRow).where(FlagRow.flag_id == flag_id))
+    if row is None:
+        raise LookupError(f"no flag with id {flag_id}")
+    review = FlagReviewRow(flag_pk=row.id, decision=decision, reviewer=reviewer, comment=comment)
+    session.add(review)
+    if row.status != "retired":
+        row.status = decision
+        row.updated_at = utcnow()
+    session.flush()
+    return review
+
+
+def iter_latest_reports(session: Session, batch: int = 500) -> Iterator[tuple[Report, str]]:
+    """Latest version of every report with its patient id, in primary-key order, streamed."""
+    last = 0
+    while True:
+        rows = session.execute(
+            select(Report, Patient.patient_key)
+            .join(Patient, Patient.id == Report.patient_pk)
+            .where(Report.is_latest.is_(True), Report.id > last)
+            .order_by(Report.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        for report, key in rows:
+            yield report, key
+        last = rows[-1][0].id
