@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from pathmine.store import (
     Base,
     DiagnosisMentionRow,
-    QuarantineRow,
     IngestRun,
     Patient,
+    QuarantineRow,
     Report,
     current_revision,
     downgrade,

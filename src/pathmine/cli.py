@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,7 +32,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(help="Database schema commands (Alembic migrations in db/).", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Database schema commands (Alembic migrations in db/).", no_args_is_help=True
+)
 flags_app = typer.Typer(
     help="List discrepancy flags; `flags show` and `flags review` inspect and decide one.",
     invoke_without_command=True,
@@ -57,30 +59,30 @@ class CliError(Exception):
     """An expected failure: printed as one line, exit code 1."""
 
 
-class ArchiveFormat(str, Enum):
+class ArchiveFormat(StrEnum):
     auto = "auto"
     jsonl = "jsonl"
     csv = "csv"
     txt = "txt"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     mentions = "mentions"
     flags = "flags"
 
 
-class Decision(str, Enum):
+class Decision(StrEnum):
     confirmed = "confirmed"
     dismissed = "dismissed"
     needs_second_review = "needs_second_review"
@@ -92,7 +94,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="PATHMINE_DB",
-        help="Database URL or SQLite file path (default: sqlite:///pathmine.db in the working directory).",
+        help="Database URL or SQLite file path (default: ./pathmine.db).",
     ),
 ]
 
@@ -204,8 +206,15 @@ def _print_summary(summary: Any) -> None:
             console.print(f"  {count:>6}  {reason}")
 
 
-def _ingest(paths: list[Path], db: str | None, fmt: str, columns: dict[str, str] | None,
-            batch_size: int, max_text_chars: int, progress: bool) -> Any:
+def _ingest(
+    paths: list[Path],
+    db: str | None,
+    fmt: str,
+    columns: dict[str, str] | None,
+    batch_size: int,
+    max_text_chars: int,
+    progress: bool,
+) -> Any:
     from pathmine.ingest import IngestError
     from pathmine.nlp import default_extractor
     from pathmine.workflow import run_ingest
@@ -230,19 +239,34 @@ def _ingest(paths: list[Path], db: str | None, fmt: str, columns: dict[str, str]
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="JSONL/CSV files or directories of .txt files with manifest.csv.")],
-    fmt: Annotated[ArchiveFormat, typer.Option("--format", help="Archive format; auto picks by suffix.")] = ArchiveFormat.auto,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="JSONL/CSV files or directories of .txt files with manifest.csv."),
+    ],
+    fmt: Annotated[
+        ArchiveFormat, typer.Option("--format", help="Archive format; auto picks by suffix.")
+    ] = ArchiveFormat.auto,
     column: Annotated[
         list[str] | None,
-        typer.Option("--column", help="Map a field to a CSV column, e.g. --column text=REPORT_TEXT (repeatable)."),
+        typer.Option(
+            "--column",
+            help="Map a field to a CSV column, e.g. --column text=REPORT_TEXT (repeatable).",
+        ),
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per transaction.")] = 100,
-    max_text_chars: Annotated[int, typer.Option(min=1, help="Longer texts are quarantined.")] = 1_000_000,
+    max_text_chars: Annotated[
+        int, typer.Option(min=1, help="Longer texts are quarantined.")
+    ] = 1_000_000,
     db: DbOption = None,
 ) -> None:
-    """Read archives, extract, store and flag; unchanged reports are skipped, bad records quarantined."""
+    """Read archives, extract, store and flag; skips unchanged reports, quarantines bad ones."""
     summary = _ingest(
-        paths, db, fmt.value, _parse_columns(column), batch_size, max_text_chars,
+        paths,
+        db,
+        fmt.value,
+        _parse_columns(column),
+        batch_size,
+        max_text_chars,
         progress=sys.stderr.isatty(),
     )
     _print_summary(summary)
@@ -269,7 +293,9 @@ def demo(db: DbOption = None) -> None:
 # -- extract (no database) --------------------------------------------------------------------
 
 
-def _extract_inputs(stream: io.TextIOBase | Any) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def _extract_inputs(
+    stream: io.TextIOBase | Any,
+) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     """(line number, record, error) per JSONL line; a plain-text input is one report."""
     data = stream.read()
     if not data.lstrip().startswith("{"):
@@ -283,7 +309,11 @@ def _extract_inputs(stream: io.TextIOBase | Any) -> Iterator[tuple[int, dict[str
         except json.JSONDecodeError as exc:
             yield number, None, f"malformed JSON: {exc.msg}"
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        if (
+            not isinstance(obj, dict)
+            or not isinstance(obj.get("text"), str)
+            or not obj["text"].strip()
+        ):
             yield number, None, "no non-empty 'text' field"
             continue
         yield number, obj, None
@@ -291,7 +321,12 @@ def _extract_inputs(stream: io.TextIOBase | Any) -> Iterator[tuple[int, dict[str
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="JSONL file (same fields as ingest), a plain-text report, or - for stdin.")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="JSONL file (same fields as ingest), a plain-text report, or - for stdin."
+        ),
+    ],
 ) -> None:
     """Run the NLP only (no database) and print one mentions JSON object per report."""
     from datetime import date
@@ -342,8 +377,9 @@ def _str_or_none(value: Any) -> str | None:
 # -- flags ------------------------------------------------------------------------------------
 
 
-def _print_flags(engine: Any, status: str | None, kind: str | None, patient: str | None,
-                 fmt: OutputFormat) -> None:
+def _print_flags(
+    engine: Any, status: str | None, kind: str | None, patient: str | None, fmt: OutputFormat
+) -> None:
     from pathmine.export import FLAG_FIELDS, iter_flags
     from pathmine.flags import format_interval
 
@@ -355,13 +391,28 @@ def _print_flags(engine: Any, status: str | None, kind: str | None, patient: str
         _write_csv(sys.stdout, rows, FLAG_FIELDS)
         return
     table = Table(title=f"Flags ({len(rows)})")
-    for col in ("flag_id", "patient", "kind", "severity", "status", "prior report", "later report", "interval"):
+    for col in (
+        "flag_id",
+        "patient",
+        "kind",
+        "severity",
+        "status",
+        "prior report",
+        "later report",
+        "interval",
+    ):
         table.add_column(col, overflow="fold")
     for r in rows:
         days = r["interval_days"]
         table.add_row(
-            r["flag_id"], r["patient_id"], r["kind"], r["severity"], r["status"],
-            r["prior_report_id"], r["later_report_id"], format_interval(days),
+            r["flag_id"],
+            r["patient_id"],
+            r["kind"],
+            r["severity"],
+            r["status"],
+            r["prior_report_id"],
+            r["later_report_id"],
+            format_interval(days),
         )
     console.print(table)
     for r in rows:
@@ -371,10 +422,16 @@ def _print_flags(engine: Any, status: str | None, kind: str | None, patient: str
 @flags_app.callback()
 def flags(
     ctx: typer.Context,
-    status: Annotated[str | None, typer.Option(help="open, confirmed, dismissed, needs_second_review or retired.")] = None,
-    kind: Annotated[str | None, typer.Option(help="benign_to_malignant or review_discordance.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="open, confirmed, dismissed, needs_second_review or retired.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="benign_to_malignant or review_discordance.")
+    ] = None,
     patient: Annotated[str | None, typer.Option(help="Only this patient_id.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="table, csv or json.")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="table, csv or json.")
+    ] = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
     """List discrepancy flags (filters: --status, --kind, --patient)."""
@@ -397,7 +454,9 @@ def flags_show(
         row = session.scalar(select(FlagRow).where(FlagRow.flag_id == flag_id))
         if row is None:
             raise CliError(f"no flag with id {flag_id}")
-        console.print(f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}")
+        console.print(
+            f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}"
+        )
         console.print(row.explanation)
         if row.retired_reason:
             console.print(f"[yellow]retired:[/] {row.retired_reason}")
@@ -409,19 +468,25 @@ def flags_show(
             console.print(Text(f"    “{ev['sentence']}”"))
         reviews = list(
             session.scalars(
-                select(FlagReviewRow).where(FlagReviewRow.flag_pk == row.id).order_by(FlagReviewRow.id)
+                select(FlagReviewRow)
+                .where(FlagReviewRow.flag_pk == row.id)
+                .order_by(FlagReviewRow.id)
             )
         )
         console.print(f"Review history ({len(reviews)}):")
         for rv in reviews:
-            console.print(f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
-                          + (f" — {rv.comment}" if rv.comment else ""))
+            console.print(
+                f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
+                + (f" — {rv.comment}" if rv.comment else "")
+            )
 
 
 @flags_app.command("review")
 def flags_review(
     flag_id: Annotated[str, typer.Argument(help="The flag id.")],
-    decision: Annotated[Decision, typer.Option(help="confirmed, dismissed, needs_second_review or open.")],
+    decision: Annotated[
+        Decision, typer.Option(help="confirmed, dismissed, needs_second_review or open.")
+    ],
     reviewer: Annotated[str, typer.Option(help="Who decided (recorded in the audit trail).")],
     comment: Annotated[str | None, typer.Option(help="Free-text reason.")] = None,
     db: DbOption = None,
@@ -444,7 +509,9 @@ def flags_review(
 @app.command()
 def show(
     report_id: Annotated[str, typer.Argument(help="The report's accession (report_id).")],
-    version: Annotated[int | None, typer.Option(help="A specific version (default: latest).")] = None,
+    version: Annotated[
+        int | None, typer.Option(help="A specific version (default: latest).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Print a report's text with its extracted diagnoses, stains and features highlighted."""
@@ -456,7 +523,11 @@ def show(
     with session_factory(engine)() as session:
         query = select(Report, Patient.patient_key).join(Patient, Patient.id == Report.patient_pk)
         query = query.where(Report.report_id == report_id)
-        query = query.where(Report.version == version) if version else query.where(Report.is_latest.is_(True))
+        query = (
+            query.where(Report.version == version)
+            if version
+            else query.where(Report.is_latest.is_(True))
+        )
         found = session.execute(query).first()
         if found is None:
             raise CliError(f"no report {report_id}" + (f" version {version}" if version else ""))
@@ -477,15 +548,29 @@ def show(
         for col in ("term", "icdo3", "assertion", "section", "site", "chars", "rule"):
             dx.add_column(col, overflow="fold")
         for d in extraction.diagnoses:
-            dx.add_row(d.term, d.icdo3, d.assertion, d.section or "-", d.site or "-",
-                       f"{d.start}-{d.end}", d.rule_id)
+            dx.add_row(
+                d.term,
+                d.icdo3,
+                d.assertion,
+                d.section or "-",
+                d.site or "-",
+                f"{d.start}-{d.end}",
+                d.rule_id,
+            )
         console.print(dx)
         st = Table(title="Stains")
         for col in ("marker", "text", "result", "intensity", "extent", "percent", "rule"):
             st.add_column(col, overflow="fold")
         for s in extraction.stains:
-            st.add_row(s.marker, s.text, s.result, s.intensity or "-", s.extent or "-",
-                       "-" if s.percent is None else f"{s.percent:g}%", s.rule_id)
+            st.add_row(
+                s.marker,
+                s.text,
+                s.result,
+                s.intensity or "-",
+                s.extent or "-",
+                "-" if s.percent is None else f"{s.percent:g}%",
+                s.rule_id,
+            )
         console.print(st)
         console.print(f"Features: {json.dumps(extraction.features_summary())}")
         console.print(f"Pipeline: {extraction.pipeline_version}")
@@ -496,13 +581,18 @@ def _write_csv(out: Any, rows: Iterable[dict[str, Any]], fields: Iterable[str]) 
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+        writer.writerow(
+            {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()}
+        )
 
 
 def _flatten_mentions(objs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """CSV has no nesting: one row per diagnosis or stain, with the report's fields."""
     for obj in objs:
-        base = {k: obj[k] for k in ("report_id", "patient_id", "report_date", "specimen_date", "report_type")}
+        base = {
+            k: obj[k]
+            for k in ("report_id", "patient_id", "report_date", "specimen_date", "report_type")
+        }
         for d in obj["diagnoses"]:
             yield {**base, "kind": "diagnosis", **d}
         for s in obj["stains"]:
@@ -510,24 +600,49 @@ def _flatten_mentions(objs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
 
 
 MENTION_CSV_FIELDS = (
-    "report_id", "patient_id", "report_date", "specimen_date", "report_type", "kind",
-    "term", "icdo3", "behavior", "lineage", "assertion", "section", "site",
-    "marker", "text", "result", "intensity", "extent", "percent", "start", "end", "rule_id",
+    "report_id",
+    "patient_id",
+    "report_date",
+    "specimen_date",
+    "report_type",
+    "kind",
+    "term",
+    "icdo3",
+    "behavior",
+    "lineage",
+    "assertion",
+    "section",
+    "site",
+    "marker",
+    "text",
+    "result",
+    "intensity",
+    "extent",
+    "percent",
+    "start",
+    "end",
+    "rule_id",
 )
 
 
 @app.command()
 def export(
     what: Annotated[ExportWhat, typer.Argument(help="mentions or flags.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv.")] = ExportFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl or csv.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Export mentions (one object per report) or flags in the stable export contract."""
     from pathmine.export import FLAG_FIELDS, iter_flags, iter_mentions
 
     engine = _existing_engine(db)
-    rows: Iterable[dict[str, Any]] = iter_mentions(engine) if what is ExportWhat.mentions else iter_flags(engine)
+    rows: Iterable[dict[str, Any]] = (
+        iter_mentions(engine) if what is ExportWhat.mentions else iter_flags(engine)
+    )
     out: Any = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt is ExportFormat.jsonl:
@@ -544,7 +659,9 @@ def export(
 
 @app.command()
 def quarantine(
-    run: Annotated[int | None, typer.Option(help="Only records quarantined by this ingest run.")] = None,
+    run: Annotated[
+        int | None, typer.Option(help="Only records quarantined by this ingest run.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """List quarantined records: source, location and reason (never the record's text)."""
@@ -563,8 +680,13 @@ def quarantine(
         count = 0
         for row in session.scalars(query):
             count += 1
-            table.add_row(str(row.ingest_run_id or "-"), row.source, row.location,
-                          row.report_id or "-", row.reason)
+            table.add_row(
+                str(row.ingest_run_id or "-"),
+                row.source,
+                row.location,
+                row.report_id or "-",
+                row.reason,
+            )
         table.caption = f"{count} record(s)"
         console.print(table)
 

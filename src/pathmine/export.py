@@ -17,7 +17,17 @@ from sqlalchemy.orm import Session
 from pathmine.records import Extraction
 from pathmine.store import FlagRow, Patient, repository, session_factory
 
-MENTION_FIELDS = ("term", "icdo3", "behavior", "lineage", "assertion", "section", "site", "start", "end")
+MENTION_FIELDS = (
+    "term",
+    "icdo3",
+    "behavior",
+    "lineage",
+    "assertion",
+    "section",
+    "site",
+    "start",
+    "end",
+)
 STAIN_FIELDS = ("marker", "text", "result", "intensity", "extent", "percent", "start", "end")
 FLAG_FIELDS = (
     "flag_id",

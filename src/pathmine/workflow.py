@@ -66,7 +66,9 @@ class _Planned:
     kind: str  # 'new' | 'new_version' | 'reextract'
 
 
-def _batches(items: Iterable[ReportRecord | Rejected], size: int) -> Iterator[list[ReportRecord | Rejected]]:
+def _batches(
+    items: Iterable[ReportRecord | Rejected], size: int
+) -> Iterator[list[ReportRecord | Rejected]]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
@@ -141,7 +143,9 @@ def _ingest_batch(
             if in_batch.report.sha256 == report.sha256:
                 summary.unchanged += 1
                 continue
-            plan = _Planned(report, pks[report.patient_id], in_batch.version + 1, None, "new_version")
+            plan = _Planned(
+                report, pks[report.patient_id], in_batch.version + 1, None, "new_version"
+            )
         elif prior is None:
             plan = _Planned(report, pks[report.patient_id], 1, None, "new")
         elif prior.patient_key != report.patient_id:
@@ -162,7 +166,9 @@ def _ingest_batch(
                 continue
             plan = _Planned(report, pks[report.patient_id], prior.version, prior.pk, "reextract")
         else:
-            plan = _Planned(report, pks[report.patient_id], prior.version + 1, prior.pk, "new_version")
+            plan = _Planned(
+                report, pks[report.patient_id], prior.version + 1, prior.pk, "new_version"
+            )
         planned.append(plan)
         pending[report.report_id] = plan
     extractions = extractor.extract_many([p.report.text for p in planned])

@@ -66,7 +66,9 @@ def format_interval(days: int | None) -> str:
 
 
 def _findings(
-    timeline: Iterable[TimelineEntry], lineages: LineageIndex, behaviors: frozenset[int],
+    timeline: Iterable[TimelineEntry],
+    lineages: LineageIndex,
+    behaviors: frozenset[int],
     assertions: frozenset[str],
 ) -> list[_Finding]:
     found = []

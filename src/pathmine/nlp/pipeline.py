@@ -13,12 +13,13 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pathmine.nlp import segmentation  # noqa: F401  (registers the sentencizer factory)
+from pathmine.nlp import segmentation
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.rules import RulePack, load_rules
 from pathmine.nlp.sites import SiteIndex
@@ -59,10 +60,10 @@ def build_nlp(rules: RulePack | None = None) -> Language:
     nlp = spacy.blank("en")
     segmentation.customize_tokenizer(nlp)
     nlp.add_pipe("pathmine_line_sentencizer_v1")
-    matcher = nlp.add_pipe("medspacy_target_matcher")
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher")
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
-    sectionizer = nlp.add_pipe(
+    sectionizer: Any = nlp.add_pipe(
         "medspacy_sectionizer", config={"rules": None, "require_start_line": True}
     )
     sectionizer.add(
@@ -72,7 +73,7 @@ def build_nlp(rules: RulePack | None = None) -> Language:
             for literal in rule.literals
         ]
     )
-    context = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None})
     context.add(
         [
             ConTextRule(

@@ -119,10 +119,13 @@ class MarkerEntry(_Strict):
     regex: list[str] = []
 
 
+Outcome = Literal["positive", "negative", "equivocal"]
+
+
 class ResultCues(_Strict):
     doc: str = ""
-    postfix: dict[Literal["positive", "negative", "equivocal"], list[str]]
-    prefix: dict[Literal["positive", "negative", "equivocal"], list[str]]
+    postfix: dict[Outcome, list[str]]
+    prefix: dict[Outcome, list[str]]
     negators: list[str]
     intensity: dict[Literal["weak", "moderate", "strong"], list[str]]
     extent: dict[Literal["focal", "patchy", "diffuse"], list[str]]

@@ -9,6 +9,8 @@ the genre.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -20,10 +22,12 @@ _JOIN_MIN_LINE = 40
 
 def customize_tokenizer(nlp: Language) -> None:
     """Split inline stain results so ``desmin+`` and ``CD10(-)`` become marker + result."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9])\+", r"(?<=[A-Za-z][A-Za-z0-9])-(?=$)"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])\((?=[-+])", r"(?<=[-+])\)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    defaults: Any = nlp.Defaults
+    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z0-9])\+", r"(?<=[A-Za-z][A-Za-z0-9])-(?=$)"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infixes = [*defaults.infixes, r"(?<=[A-Za-z0-9])\((?=[-+])", r"(?<=[-+])\)"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _is_line_break(token: Token) -> bool:

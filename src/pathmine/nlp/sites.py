@@ -10,7 +10,8 @@ import bisect
 import re
 
 _PART = re.compile(
-    r"^[ \t]*(?:part[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
+    r"^[ \t]*(?:part[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+"
+    r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
     re.MULTILINE,
 )
 _SPECIMEN = re.compile(

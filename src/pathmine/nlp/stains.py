@@ -12,24 +12,67 @@ the clause, an inherited cue from the previous group ("positive for desmin (diff
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pathmine.nlp.rules import MarkerEntry, ResultCues
+from pathmine.nlp.rules import MarkerEntry, Outcome, ResultCues
 from pathmine.records import StainResult
 
 _CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
 _CLAUSE_BREAKS = {".", ";", "while", "whereas", "but", "however", "although", "except"}
 _FILLER = {
-    "is", "are", "was", "were", "be", "been", "shows", "show", "showed", "demonstrate",
-    "demonstrates", "demonstrated", "reveal", "reveals", "revealed", ":", "(", ")", "=",
-    "the", "tumor", "tumour", "cells", "cell", "in", "all", "both", "immunostain",
-    "immunostains", "stain", "result", "results", "also", "and", "with", "cytoplasmic",
-    "nuclear", "membranous", "staining", "immunostaining", "expression", "-", "–", "clone",
-    "tested", "shows:", "of", "a", "an",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "shows",
+    "show",
+    "showed",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+    "reveal",
+    "reveals",
+    "revealed",
+    ":",
+    "(",
+    ")",
+    "=",
+    "the",
+    "tumor",
+    "tumour",
+    "cells",
+    "cell",
+    "in",
+    "all",
+    "both",
+    "immunostain",
+    "immunostains",
+    "stain",
+    "result",
+    "results",
+    "also",
+    "and",
+    "with",
+    "cytoplasmic",
+    "nuclear",
+    "membranous",
+    "staining",
+    "immunostaining",
+    "expression",
+    "-",
+    "–",
+    "clone",
+    "tested",
+    "shows:",
+    "of",
+    "a",
+    "an",
 }
 _WINDOW = 10
 _PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
@@ -57,11 +100,11 @@ class CueBook:
         self.canonical = {m.id: m.marker for m in markers}
 
     @staticmethod
-    def _compile(table: dict[str, list[str]], toks: object) -> list[_Cue]:
+    def _compile(
+        table: Mapping[Outcome, list[str]], toks: Callable[[str], tuple[str, ...]]
+    ) -> list[_Cue]:
         compiled = [
-            _Cue(result, toks(text), text)  # type: ignore[operator]
-            for result, texts in table.items()
-            for text in texts
+            _Cue(result, toks(text), text) for result, texts in table.items() for text in texts
         ]
         return sorted(compiled, key=lambda c: -len(c.tokens))
 
@@ -215,7 +258,9 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         if key in inline:
             found_inline = inline[key]
             marker = next(m for m in markers if m.start == key)
-            results.append(_make(book, sent, marker, found_inline, _percent(sent, marker, next_start)))
+            results.append(
+                _make(book, sent, marker, found_inline, _percent(sent, marker, next_start))
+            )
             previous = None
             continue
         group = group_of[key]

@@ -76,8 +76,4 @@ def diagnosis_rules(nlp: Language, entries: Iterable[DiagnosisEntry]) -> list[Ta
 
 
 def marker_rules(nlp: Language, markers: Iterable[MarkerEntry]) -> list[TargetRule]:
-    return [
-        rule
-        for m in markers
-        for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact, m.regex)
-    ]
+    return [rule for m in markers for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact, m.regex)]

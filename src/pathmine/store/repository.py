@@ -127,9 +127,7 @@ def add_report_version(
 def replace_extraction(session: Session, report_pk: int, extraction: Extraction) -> None:
     """Store an extraction for one report version, replacing any older pipeline's rows."""
     for model in (DiagnosisMentionRow, StainResultRow, HistologicFeatureRow):
-        session.query(model).filter(model.report_pk == report_pk).delete(
-            synchronize_session=False
-        )
+        session.query(model).filter(model.report_pk == report_pk).delete(synchronize_session=False)
     version = extraction.pipeline_version
     session.add_all(
         [_diagnosis_row(report_pk, version, d) for d in extraction.diagnoses]
@@ -274,9 +272,7 @@ def _feature(row: HistologicFeatureRow) -> Feature:
 
 def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Extraction]:
     """Stored extractions, keyed by report primary key, in offset order."""
-    by_pk: dict[int, dict[str, list[Any]]] = {
-        pk: {"d": [], "s": [], "f": []} for pk in report_pks
-    }
+    by_pk: dict[int, dict[str, list[Any]]] = {pk: {"d": [], "s": [], "f": []} for pk in report_pks}
     versions: dict[int, str] = {}
     for chunk_start in range(0, len(report_pks), 500):
         chunk = list(report_pks[chunk_start : chunk_start + 500])
@@ -348,7 +344,8 @@ def sync_flags(
     deleted. A retired flag that holds again reopens with its latest review decision.
     """
     existing = {
-        f.flag_id: f for f in session.scalars(select(FlagRow).where(FlagRow.patient_pk == patient_pk))
+        f.flag_id: f
+        for f in session.scalars(select(FlagRow).where(FlagRow.patient_pk == patient_pk))
     }
     raised = retired = 0
     computed_ids = set()
@@ -367,7 +364,9 @@ def sync_flags(
         }
         row = existing.get(flag.flag_id)
         if row is None:
-            session.add(FlagRow(flag_id=flag.flag_id, patient_pk=patient_pk, status="open", **values))
+            session.add(
+                FlagRow(flag_id=flag.flag_id, patient_pk=patient_pk, status="open", **values)
+            )
             raised += 1
             continue
         changed = any(getattr(row, k) != v for k, v in values.items())
@@ -433,6 +432,5 @@ def iter_latest_reports(session: Session, batch: int = 500) -> Iterator[tuple[Re
         ).all()
         if not rows:
             return
-        for report, key in rows:
-            yield report, key
+        yield from ((report, key) for report, key in rows)
         last = rows[-1][0].id
