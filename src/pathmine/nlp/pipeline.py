@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -47,6 +48,9 @@ def _quiet_medspacy_logging() -> None:
     except ImportError:  # pragma: no cover - loguru ships with medspacy
         pass
     logging.getLogger("medspacy").setLevel(logging.WARNING)
+    # medspaCy builds a token Matcher even when every rule is a phrase; spaCy then warns
+    # W036 ("no patterns") on every call.
+    warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
 def build_nlp(rules: RulePack | None = None) -> Language:
