@@ -73,13 +73,20 @@ def test_reingest_is_a_noop(db_url: str, extractor) -> None:  # type: ignore[no-
     before_counts, before_flags = table_counts(engine), flag_tuples(engine, include_retired=True)
     again = run_ingest(engine, [SEED_ARCHIVE], extractor)
     assert again.unchanged == again.read == len(read_jsonl(SEED_ARCHIVE))
-    assert (again.stored, again.new_versions, again.flags_raised, again.flags_retired) == (0, 0, 0, 0)
+    assert (again.stored, again.new_versions, again.flags_raised, again.flags_retired) == (
+        0,
+        0,
+        0,
+        0,
+    )
     assert table_counts(engine) == before_counts
     assert flag_tuples(engine, include_retired=True) == before_flags
 
 
 def test_changed_text_becomes_new_version_and_retires_flag(
-    db_url: str, extractor, tmp_path: Path  # type: ignore[no-untyped-def]
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     engine = make_engine(db_url)
     run_ingest(engine, [SEED_ARCHIVE], extractor)
@@ -133,7 +140,9 @@ def test_review_decision_survives_rerun(db_url: str, extractor) -> None:  # type
 
 
 def test_malformed_archive_quarantines_each_bad_record(
-    db_url: str, extractor, tmp_path: Path  # type: ignore[no-untyped-def]
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     engine = make_engine(db_url)
     # The fixtures plus a generated 5 MB report (never committed).
@@ -177,10 +186,14 @@ def test_malformed_archive_quarantines_each_bad_record(
     # Reasons are printed and logged: they never carry the record's text.
     assert not any("SYNTHETIC-TEXT" in r.reason or "Leiomyoma. Leiomyoma" in r.reason for r in rows)
     # Re-running the same bad files does not duplicate quarantine rows.
-    again = run_ingest(engine, [FIXTURES / "malformed.jsonl", FIXTURES / "malformed.csv"], extractor)
-    assert again.quarantined == expected[str(FIXTURES / "malformed.jsonl")][1] + expected[
-        str(FIXTURES / "malformed.csv")
-    ][1]
+    again = run_ingest(
+        engine, [FIXTURES / "malformed.jsonl", FIXTURES / "malformed.csv"], extractor
+    )
+    assert (
+        again.quarantined
+        == expected[str(FIXTURES / "malformed.jsonl")][1]
+        + expected[str(FIXTURES / "malformed.csv")][1]
+    )
     with session_factory(engine)() as session:
         assert session.scalar(select(func.count()).select_from(QuarantineRow)) == bad
 
@@ -213,12 +226,23 @@ def _count_reports(db_url: str) -> int:
 
 @pytest.mark.slow
 def test_killed_ingest_resumes_without_duplicates_or_loss(
-    db_url: str, extractor, tmp_path: Path  # type: ignore[no-untyped-def]
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     archive = scaled_archive(tmp_path / "scaled.jsonl", copies=40)
     total = len(read_jsonl(archive))
-    cmd = [sys.executable, "-m", "pathmine.cli", "ingest", str(archive), "--db", db_url,
-           "--batch-size", "10"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pathmine.cli",
+        "ingest",
+        str(archive),
+        "--db",
+        db_url,
+        "--batch-size",
+        "10",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 180
