@@ -691,6 +691,63 @@ def quarantine(
         console.print(table)
 
 
+def _read_floors(path: Path | None, pairs: list[str] | None) -> dict[str, float]:
+    floors: dict[str, float] = {}
+    if path is not None:
+        if not path.is_file():
+            raise CliError(f"no such floors file: {path}")
+        floors.update({k: float(v) for k, v in json.loads(path.read_text()).items()})
+    for item in pairs or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise CliError(f"--floor expects METRIC=VALUE, got {item!r}")
+        floors[key.strip()] = float(value)
+    return floors
+
+
+@app.command()
+def evaluate(
+    reports: Annotated[
+        Path | None,
+        typer.Argument(help="Reports JSONL (omit when every gold line names its text 'file')."),
+    ] = None,
+    gold: Annotated[
+        Path, typer.Option(help="Gold JSONL: report_id, diagnoses, stains, features.")
+    ] = Path("corpora/dev/gold.jsonl"),
+    flags_gold: Annotated[
+        Path | None, typer.Option(help="Flag gold JSONL: patient_id, kind, prior/later report ids.")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option(help="Also write a Markdown report here.")
+    ] = None,
+    floors: Annotated[
+        Path | None, typer.Option(help="JSON file of metric floors, e.g. corpora/floors.json.")
+    ] = None,
+    floor: Annotated[
+        list[str] | None, typer.Option(help="A floor, e.g. --floor diagnoses.f1=0.95 (repeatable).")
+    ] = None,
+) -> None:
+    """Score extraction (and flags) against gold: P/R/F1, every miss and false hit."""
+    from pathmine import evaluate as ev
+
+    wanted = _read_floors(floors, floor)
+    try:
+        result = ev.evaluate(gold, reports, flags_gold=flags_gold)
+    except ev.EvaluationError as exc:
+        raise CliError(str(exc)) from exc
+    sys.stdout.write(ev.render_text(result) + "\n")
+    if markdown is not None:
+        command = (
+            "pathmine evaluate " + " ".join(sys.argv[2:])
+            if len(sys.argv) > 2
+            else "pathmine evaluate"
+        )
+        markdown.write_text(ev.render_markdown(result, command), encoding="utf-8")
+    below = ev.check_floors(result, wanted)
+    if below:
+        raise CliError("below the accuracy floor: " + "; ".join(below))
+
+
 @db_app.command("upgrade")
 def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
