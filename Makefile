@@ -21,7 +21,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed lint typecheck pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests db benchmarks corpora
+	$(BIN)/ruff check src tests db corpora
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

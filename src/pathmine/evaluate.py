@@ -471,8 +471,9 @@ def _read_reports(path: Path) -> tuple[dict[str, Report], int]:
 def _timeline_flags(
     reports: Mapping[str, Report], extractions: Mapping[str, Extraction]
 ) -> list[Flag]:
-    from pathmine.flags import compute_flags
+    from pathmine.flags import compute_flags, link_reviews
 
+    texts = {report_id: r.text for report_id, r in reports.items()}
     by_patient: dict[str, list[TimelineEntry]] = defaultdict(list)
     for report_id, r in reports.items():
         ext = extractions[report_id]
@@ -486,7 +487,11 @@ def _timeline_flags(
                 extraction=ext,
             )
         )
-    return [f for pid in sorted(by_patient) for f in compute_flags(pid, by_patient[pid])]
+    return [
+        f
+        for pid in sorted(by_patient)
+        for f in compute_flags(pid, link_reviews(by_patient[pid], texts))
+    ]
 
 
 def evaluate(

@@ -177,6 +177,8 @@ class TimelineEntry:
     report_type: str
     institution: str | None
     extraction: Extraction
+    # For a review/consult: the report ids of the specimen it reviews (named in its text).
+    reviews: tuple[str, ...] = ()
 
     @property
     def event_date(self) -> date:

@@ -20,7 +20,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from pathmine.flags import compute_flags
+from pathmine.flags import compute_flags, link_reviews
 from pathmine.ingest import read_archive
 from pathmine.records import Extraction, Rejected
 from pathmine.records import Report as ReportRecord
@@ -231,7 +231,8 @@ def recompute_dirty_flags(
             if not patients:
                 break
             for pk, key in patients:
-                flags = compute_flags(key, repository.timeline(session, pk))
+                entries, texts = repository.timeline(session, pk)
+                flags = compute_flags(key, link_reviews(entries, texts))
                 raised, retired = repository.sync_flags(session, pk, flags, pipeline_version)
                 summary.flags_raised += raised
                 summary.flags_retired += retired

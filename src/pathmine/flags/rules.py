@@ -4,24 +4,37 @@ Given the latest version of each of a patient's reports with its extraction, ret
 discrepancy flags that hold now. Identity is a hash of (patient, kind, lineage family, prior
 report, later report), so recomputing over the same evidence yields the same flag id and a
 review decision recorded against it survives re-runs.
+
+Kinds (rule ids in brackets, recorded on every evidence row):
+* ``benign_to_malignant`` [flag.b2m.v1] — earlier affirmed benign/uncertain-potential
+  diagnosis, later malignant/metastatic diagnosis of the same lineage family.
+* ``review_discordance`` [flag.review.v1] — a review/consult of the same specimen changes
+  the behaviour (upgrade high, downgrade low).
+* ``benign_with_malignant_features`` [flag.features.v1] — one report signs out benign but
+  documents malignancy criteria (Stanford criteria for smooth-muscle tumours).
+A diagnosis without a lineage family of its own (spindle cell neoplasm, sarcoma NOS) takes
+one from its report's immunophenotype (``pipelines/lineages.json`` phenotypes), and the
+explanation says so.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from pathmine.nlp.rules import LineageRules, load_rules
-from pathmine.records import DiagnosisMention, EvidenceItem, Flag, TimelineEntry
+from pathmine.flags.timeline import REVIEW_TYPES
+from pathmine.nlp.rules import LineageRules, MalignancyCriteria, Phenotype, load_rules
+from pathmine.records import DiagnosisMention, EvidenceItem, Feature, Flag, TimelineEntry
 
 BENIGN_BEHAVIORS = frozenset({0, 1})
 MALIGNANT_BEHAVIORS = frozenset({3, 6})
-REVIEW_TYPES = frozenset({"review", "consult"})
 # Later findings count when affirmed or stated with uncertainty ("possibly leiomyosarcoma");
 # negated, hypothetical, family and history-only mentions never raise a flag.
 LATER_ASSERTIONS = frozenset({"affirmed", "uncertain"})
+AFFIRMED = frozenset({"affirmed"})
+SEVERITIES = ("low", "medium", "high", "critical")
+LONG_INTERVAL_DAYS = 10 * 365  # beyond this a recurrence of the same tumour is less likely
 
 
 @dataclass(frozen=True)
@@ -29,10 +42,11 @@ class _Finding:
     entry: TimelineEntry
     mention: DiagnosisMention
     family: str
+    phenotype: str | None = None  # set when the family was inferred from stains
 
 
 class LineageIndex:
-    """Which lineage family a diagnosis belongs to (from ``pipelines/lineages.json``)."""
+    """Lineage families, phenotypes and malignancy criteria from ``pipelines/lineages.json``."""
 
     def __init__(self, rules: LineageRules) -> None:
         self._family: dict[str, str] = {}
@@ -41,9 +55,27 @@ class LineageIndex:
             self.labels[family.id] = family.label
             for lineage in family.lineages:
                 self._family.setdefault(lineage, family.id)
+        self.phenotypes: list[Phenotype] = list(rules.phenotypes)
+        self.criteria: list[MalignancyCriteria] = list(rules.malignancy_criteria)
 
     def family_of(self, lineage: str) -> str | None:
         return self._family.get(lineage)
+
+    def infer(self, lineage: str, entry: TimelineEntry) -> tuple[str, str] | None:
+        """(family, explanation) from the report's stains, for lineages without a family."""
+        results: dict[str, set[str]] = {}
+        for stain in entry.extraction.stains:
+            results.setdefault(stain.result, set()).add(stain.marker)
+        positive = results.get("positive", set())
+        for pheno in self.phenotypes:
+            if lineage not in pheno.applies_to:
+                continue
+            hits = [m for m in pheno.markers if m in positive]
+            if len(hits) >= pheno.min_positive and not positive & set(pheno.exclude_positive):
+                negatives = sorted(results.get("negative", set()) & set(pheno.exclude_positive))
+                detail = ", ".join([f"{m}+" for m in hits] + [f"{m}-" for m in negatives])
+                return pheno.family, f"{pheno.label} inferred from stains ({detail})"
+        return None
 
 
 def flag_id(patient_id: str, kind: str, family: str, prior: str, later: str) -> str:
@@ -51,14 +83,10 @@ def flag_id(patient_id: str, kind: str, family: str, prior: str, later: str) -> 
     return "F-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _interval(earlier: date, later: date) -> int:
-    return (later - earlier).days
-
-
 def format_interval(days: int | None) -> str:
     if days is None:
         return "interval unknown"
-    years, rem = divmod(days, 365)
+    years, rem = divmod(abs(days), 365)
     months = round(rem / 30.44)
     if months == 12:
         years, months = years + 1, 0
@@ -66,33 +94,40 @@ def format_interval(days: int | None) -> str:
 
 
 def _findings(
-    timeline: Iterable[TimelineEntry],
+    entries: Sequence[TimelineEntry],
     lineages: LineageIndex,
     behaviors: frozenset[int],
     assertions: frozenset[str],
 ) -> list[_Finding]:
     found = []
-    for entry in timeline:
+    for entry in entries:
         for mention in entry.extraction.diagnoses:
+            if mention.behavior not in behaviors or mention.assertion not in assertions:
+                continue
             family = lineages.family_of(mention.lineage)
-            if family and mention.behavior in behaviors and mention.assertion in assertions:
+            if family is not None:
                 found.append(_Finding(entry, mention, family))
+                continue
+            inferred = lineages.infer(mention.lineage, entry)
+            if inferred is not None:
+                found.append(_Finding(entry, mention, inferred[0], inferred[1]))
     return found
 
 
 def _strongest(findings: Sequence[_Finding]) -> _Finding:
-    """Affirmed beats uncertain; metastatic beats primary; the earliest offset breaks ties."""
+    """Affirmed beats uncertain; metastatic beats primary; own lineage beats inferred."""
     return min(
         findings,
         key=lambda f: (
             f.mention.assertion != "affirmed",
             -f.mention.behavior,
+            f.phenotype is not None,
             f.mention.start,
         ),
     )
 
 
-def _evidence(role: str, finding: _Finding) -> EvidenceItem:
+def _evidence(role: str, finding: _Finding, rule: str) -> EvidenceItem:
     m = finding.mention
     return EvidenceItem(
         report_id=finding.entry.report_id,
@@ -102,7 +137,7 @@ def _evidence(role: str, finding: _Finding) -> EvidenceItem:
         sentence=m.sentence,
         start=m.start,
         end=m.end,
-        rule_id=m.rule_id,
+        rule_id=f"{rule}:{m.rule_id}",
     )
 
 
@@ -110,34 +145,71 @@ def _describe(finding: _Finding) -> str:
     m, e = finding.mention, finding.entry
     qualifier = "possible " if m.assertion == "uncertain" else ""
     metastatic = "metastatic " if m.behavior == 6 and "metastatic" not in m.term else ""
-    site = f" ({m.site})" if m.site else ""
+    site = f" of {m.site}" if m.site else ""
     where = f", {e.institution}" if e.institution else ""
-    return (
-        f"{qualifier}{metastatic}{m.term} [{m.icdo3}]{site}, {e.report_type} report "
-        f"{e.report_id}{where}, {e.event_date.isoformat()}"
+    dated = (
+        f"specimen {e.specimen_date.isoformat()}"
+        if e.specimen_date
+        else (f"signed out {e.report_date.isoformat()}")
     )
+    source = f"{e.report_type} {e.report_id}{where}, {dated}"
+    return f"{qualifier}{metastatic}{m.term}{site} [{m.icdo3}] ({source})"
 
 
-def _phenotype(entry: TimelineEntry) -> str:
-    positives = sorted({s.marker for s in entry.extraction.stains if s.result == "positive"})
-    negatives = sorted({s.marker for s in entry.extraction.stains if s.result == "negative"})
+def _phenotype_note(finding: _Finding) -> str:
+    if finding.phenotype:
+        return f"; lineage by {finding.phenotype}"
+    stains = finding.entry.extraction.stains
+    positives = sorted({s.marker for s in stains if s.result == "positive"})
+    negatives = sorted({s.marker for s in stains if s.result == "negative"})
     parts = [f"{m}+" for m in positives] + [f"{m}-" for m in negatives]
-    return f"; stains in later report: {', '.join(parts)}" if parts else ""
+    return f"; stains in the later report: {', '.join(parts)}" if parts else ""
 
 
-def _severity(later: DiagnosisMention, upgrade: bool = True) -> str:
+def severity(later: DiagnosisMention, interval_days: int | None, *, upgrade: bool = True) -> str:
+    """high for an affirmed malignant finding, medium if uncertain; metastatic raises one
+    level, an interval over ten years lowers one; a downgrade on review is low."""
     if not upgrade:
         return "low"
-    if later.assertion == "uncertain":
-        return "medium"
-    return "high"
+    level = 2 if later.assertion == "affirmed" else 1
+    if later.behavior == 6:
+        level += 1
+    if interval_days is not None and interval_days > LONG_INTERVAL_DAYS:
+        level -= 1
+    return SEVERITIES[max(0, min(level, len(SEVERITIES) - 1))]
+
+
+def _flag(
+    patient_id: str,
+    kind: str,
+    family: str,
+    prior: _Finding,
+    later: _Finding,
+    interval_days: int | None,
+    sev: str,
+    explanation: str,
+    rule: str,
+    extra: Sequence[EvidenceItem] = (),
+) -> Flag:
+    return Flag(
+        flag_id=flag_id(patient_id, kind, family, prior.entry.report_id, later.entry.report_id),
+        patient_id=patient_id,
+        kind=kind,
+        lineage=family,
+        prior_report_id=prior.entry.report_id,
+        later_report_id=later.entry.report_id,
+        interval_days=interval_days,
+        severity=sev,
+        explanation=explanation,
+        evidence=(_evidence("prior", prior, rule), _evidence("later", later, rule), *extra),
+    )
 
 
 def benign_to_malignant(
     patient_id: str, timeline: Sequence[TimelineEntry], lineages: LineageIndex
 ) -> list[Flag]:
     """An earlier affirmed benign/uncertain-potential diagnosis, a later malignant one."""
-    benign = _findings(timeline, lineages, BENIGN_BEHAVIORS, frozenset({"affirmed"}))
+    benign = _findings(timeline, lineages, BENIGN_BEHAVIORS, AFFIRMED)
     malignant = _findings(timeline, lineages, MALIGNANT_BEHAVIORS, LATER_ASSERTIONS)
     pairs: dict[tuple[str, str, str], tuple[list[_Finding], list[_Finding]]] = {}
     for b in benign:
@@ -149,88 +221,167 @@ def benign_to_malignant(
             prior_list.append(b)
             later_list.append(m)
     flags = []
-    for (family, prior_id, later_id), (priors, laters) in sorted(pairs.items()):
+    for (family, _prior_id, _later_id), (priors, laters) in sorted(pairs.items()):
         prior, later = _strongest(priors), _strongest(laters)
-        days = _interval(prior.entry.event_date, later.entry.event_date)
+        days = (later.entry.event_date - prior.entry.event_date).days
         explanation = (
-            f"Benign-to-malignant: {_describe(prior)} -> {_describe(later)}; "
-            f"same lineage ({lineages.labels[family]}); interval {format_interval(days)}"
-            f"{_phenotype(later.entry)}."
+            f"{_describe(prior)} -> {_describe(later)}; same lineage "
+            f"({lineages.labels[family]}){_phenotype_note(later)}; interval "
+            f"{format_interval(days)}."
         )
         flags.append(
-            Flag(
-                flag_id=flag_id(patient_id, "benign_to_malignant", family, prior_id, later_id),
-                patient_id=patient_id,
-                kind="benign_to_malignant",
-                lineage=family,
-                prior_report_id=prior_id,
-                later_report_id=later_id,
-                interval_days=days,
-                severity=_severity(later.mention),
-                explanation=explanation,
-                evidence=(_evidence("prior", prior), _evidence("later", later)),
+            _flag(
+                patient_id,
+                "benign_to_malignant",
+                family,
+                prior,
+                later,
+                days,
+                severity(later.mention, days),
+                explanation,
+                "flag.b2m.v1",
             )
         )
     return flags
 
 
+def _reviewed_originals(
+    review: TimelineEntry, timeline: Sequence[TimelineEntry]
+) -> list[TimelineEntry]:
+    """The specimens a review reviews.
+
+    With a specimen date: the non-review reports of that date signed out before the review
+    (a review often also names other accessions in its history; the date disambiguates).
+    Without one: the reports its text names.
+    """
+    if review.specimen_date is None:
+        return [e for e in timeline if e.report_id in review.reviews]
+    return [
+        e
+        for e in timeline
+        if e.report_type not in REVIEW_TYPES
+        and e.report_id != review.report_id
+        and e.event_date == review.specimen_date
+        and e.report_date <= review.report_date
+    ]
+
+
 def review_discordance(
     patient_id: str, timeline: Sequence[TimelineEntry], lineages: LineageIndex
 ) -> list[Flag]:
-    """A review/consult of the same specimen changes the behaviour of an earlier sign-out.
-
-    The review belongs to the specimen it reviews: same specimen date, signed out later.
-    An upgrade (benign → malignant) is high severity; a downgrade is recorded as low.
-    """
+    """A review/consult of an earlier specimen changes its behaviour (up: high, down: low)."""
     flags = []
-    reviews = [e for e in timeline if e.report_type in REVIEW_TYPES]
-    for review in reviews:
-        originals = [
-            e
-            for e in timeline
-            if e.report_type not in REVIEW_TYPES
-            and e.report_id != review.report_id
-            and e.event_date == review.event_date
-            and e.report_date <= review.report_date
-        ]
-        for original in originals:
+    for review in (e for e in timeline if e.report_type in REVIEW_TYPES):
+        for original in _reviewed_originals(review, timeline):
             for before_b, after_b, upgrade in (
                 (BENIGN_BEHAVIORS, MALIGNANT_BEHAVIORS, True),
                 (MALIGNANT_BEHAVIORS, BENIGN_BEHAVIORS, False),
             ):
-                before = _findings([original], lineages, before_b, frozenset({"affirmed"}))
-                after_assertions = LATER_ASSERTIONS if upgrade else frozenset({"affirmed"})
+                before = _findings([original], lineages, before_b, AFFIRMED)
+                after_assertions = LATER_ASSERTIONS if upgrade else AFFIRMED
                 after = _findings([review], lineages, after_b, after_assertions)
+                if not upgrade and _findings([review], lineages, MALIGNANT_BEHAVIORS, AFFIRMED):
+                    continue  # the review still calls something malignant: not a downgrade
                 for family in sorted({b.family for b in before} & {a.family for a in after}):
                     prior = _strongest([b for b in before if b.family == family])
                     later = _strongest([a for a in after if a.family == family])
+                    days = (review.report_date - original.report_date).days
                     direction = "upgraded" if upgrade else "downgraded"
                     explanation = (
-                        f"Review discordance: {review.report_type} report {review.report_id} "
-                        f"({review.report_date.isoformat()}) {direction} specimen of "
-                        f"{original.event_date.isoformat()}: {_describe(prior)} -> "
-                        f"{_describe(later)}; lineage {lineages.labels[family]}."
+                        f"{review.report_type.capitalize()} {review.report_id} "
+                        f"({review.report_date.isoformat()}) {direction} the diagnosis of "
+                        f"specimen {original.report_id}: {_describe(prior)} -> "
+                        f"{later.mention.term} [{later.mention.icdo3}]"
+                        f"{' (uncertain)' if later.mention.assertion == 'uncertain' else ''}; "
+                        f"lineage {lineages.labels[family]}; "
+                        f"{format_interval(days)} after the original sign-out."
                     )
                     flags.append(
-                        Flag(
-                            flag_id=flag_id(
-                                patient_id,
-                                "review_discordance",
-                                family,
-                                original.report_id,
-                                review.report_id,
-                            ),
-                            patient_id=patient_id,
-                            kind="review_discordance",
-                            lineage=family,
-                            prior_report_id=original.report_id,
-                            later_report_id=review.report_id,
-                            interval_days=_interval(original.report_date, review.report_date),
-                            severity=_severity(later.mention, upgrade),
-                            explanation=explanation,
-                            evidence=(_evidence("prior", prior), _evidence("later", later)),
+                        _flag(
+                            patient_id,
+                            "review_discordance",
+                            family,
+                            prior,
+                            later,
+                            days,
+                            severity(later.mention, None, upgrade=upgrade),
+                            explanation,
+                            "flag.review.v1",
                         )
                     )
+    return flags
+
+
+def _feature_evidence(entry: TimelineEntry, feature: Feature, rule: str) -> EvidenceItem:
+    return EvidenceItem(
+        report_id=entry.report_id,
+        role="criterion",
+        term=f"{feature.name}={feature.value}",
+        section=None,
+        sentence=feature.sentence,
+        start=feature.start,
+        end=feature.end,
+        rule_id=f"{rule}:{feature.rule_id}",
+    )
+
+
+def _criteria_met(entry: TimelineEntry, crit: MalignancyCriteria) -> list[tuple[str, Feature]]:
+    met: dict[str, Feature] = {}
+    for feat in entry.extraction.features:
+        if feat.name == "mitoses_per_10hpf" and float(feat.value) >= crit.mitoses_per_10hpf:
+            met.setdefault("mitoses", feat)
+        elif feat.name == "atypia" and feat.value in crit.atypia:
+            met.setdefault("atypia", feat)
+        elif (
+            feat.name == "tumor_cell_necrosis"
+            and crit.tumor_cell_necrosis
+            and feat.value == "present"
+        ):
+            met.setdefault("necrosis", feat)
+    return sorted(met.items())
+
+
+def benign_with_malignant_features(
+    patient_id: str, timeline: Sequence[TimelineEntry], lineages: LineageIndex
+) -> list[Flag]:
+    """A benign sign-out whose own text documents enough malignancy criteria."""
+    flags = []
+    for entry in timeline:
+        for crit in lineages.criteria:
+            benign = [
+                f
+                for f in _findings([entry], lineages, frozenset({0}), AFFIRMED)
+                if f.family == crit.family
+            ]
+            malignant = [
+                f
+                for f in _findings([entry], lineages, MALIGNANT_BEHAVIORS, LATER_ASSERTIONS)
+                if f.family == crit.family
+            ]
+            met = _criteria_met(entry, crit)
+            if not benign or malignant or len(met) < crit.min_criteria:
+                continue  # a malignant call in the same report owns the features
+            finding = _strongest(benign)
+            names = ", ".join(f"{name} ({feat.value})" for name, feat in met)
+            sev = "high" if len(met) >= 3 else "medium"
+            explanation = (
+                f"{_describe(finding)} is signed out benign but documents {len(met)} "
+                f"malignancy criteria ({crit.id}): {names}."
+            )
+            flags.append(
+                _flag(
+                    patient_id,
+                    "benign_with_malignant_features",
+                    crit.family,
+                    finding,
+                    finding,
+                    0,
+                    sev,
+                    explanation,
+                    "flag.features.v1",
+                    [_feature_evidence(entry, feat, "flag.features.v1") for _, feat in met],
+                )
+            )
     return flags
 
 
@@ -244,4 +395,17 @@ def compute_flags(
     ordered = sorted(timeline, key=lambda e: (e.event_date, e.report_date, e.report_id))
     flags = benign_to_malignant(patient_id, ordered, lineages)
     flags += review_discordance(patient_id, ordered, lineages)
+    flags += benign_with_malignant_features(patient_id, ordered, lineages)
     return sorted(flags, key=lambda f: (f.kind, f.prior_report_id, f.later_report_id))
+
+
+__all__ = [
+    "LineageIndex",
+    "benign_to_malignant",
+    "benign_with_malignant_features",
+    "compute_flags",
+    "flag_id",
+    "format_interval",
+    "review_discordance",
+    "severity",
+]

@@ -310,15 +310,15 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
     }
 
 
-def timeline(session: Session, patient_pk: int) -> list[TimelineEntry]:
-    """Latest version of each of the patient's reports, with its stored extraction."""
+def timeline(session: Session, patient_pk: int) -> tuple[list[TimelineEntry], dict[str, str]]:
+    """Latest version of each of the patient's reports with its extraction, and the texts."""
     reports = list(
         session.scalars(
             select(Report).where(Report.patient_pk == patient_pk, Report.is_latest.is_(True))
         )
     )
     extractions = extractions_for(session, [r.id for r in reports])
-    return [
+    entries = [
         TimelineEntry(
             report_id=r.report_id,
             report_date=r.report_date,
@@ -329,6 +329,7 @@ def timeline(session: Session, patient_pk: int) -> list[TimelineEntry]:
         )
         for r in reports
     ]
+    return entries, {r.report_id: r.text for r in reports}
 
 
 # -- flags -------------------------------------------------------------------------------------
