@@ -225,7 +225,7 @@ def benign_to_malignant(
         prior, later = _strongest(priors), _strongest(laters)
         days = (later.entry.event_date - prior.entry.event_date).days
         explanation = (
-            f"{_describe(prior)} -> {_describe(later)}; same lineage "
+            f"Benign-to-malignant: {_describe(prior)} -> {_describe(later)}; same lineage "
             f"({lineages.labels[family]}){_phenotype_note(later)}; interval "
             f"{format_interval(days)}."
         )
@@ -288,7 +288,7 @@ def review_discordance(
                     days = (review.report_date - original.report_date).days
                     direction = "upgraded" if upgrade else "downgraded"
                     explanation = (
-                        f"{review.report_type.capitalize()} {review.report_id} "
+                        f"Review discordance: {review.report_type} {review.report_id} "
                         f"({review.report_date.isoformat()}) {direction} the diagnosis of "
                         f"specimen {original.report_id}: {_describe(prior)} -> "
                         f"{later.mention.term} [{later.mention.icdo3}]"
@@ -365,7 +365,7 @@ def benign_with_malignant_features(
             names = ", ".join(f"{name} ({feat.value})" for name, feat in met)
             sev = "high" if len(met) >= 3 else "medium"
             explanation = (
-                f"{_describe(finding)} is signed out benign but documents {len(met)} "
+                f"Benign with malignant features: {_describe(finding)} is signed out benign but documents {len(met)} "
                 f"malignancy criteria ({crit.id}): {names}."
             )
             flags.append(
