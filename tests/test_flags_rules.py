@@ -1,0 +1,316 @@
+"""Flag rules as a pure function: one named timeline per rule and per no-flag case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathmine.flags import compute_flags, link_reviews
+from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult, TimelineEntry
+
+LINEAGE = {
+    "8890": "smooth_muscle",
+    "8892": "smooth_muscle",
+    "8897": "smooth_muscle",
+    "8380": "endometrial_epithelial",
+    "8720": "melanocytic",
+    "8800": "mesenchymal_nos",
+    "8801": "mesenchymal_nos",
+    "8850": "adipocytic",
+}
+
+
+def dx(icdo3: str, assertion: str = "affirmed", term: str = "tumour") -> DiagnosisMention:
+    return DiagnosisMention(
+        term=term,
+        icdo3=icdo3,
+        behavior=int(icdo3[-1]),
+        lineage=LINEAGE[icdo3[:4]],
+        assertion=assertion,
+        section="final_diagnosis",
+        site=None,
+        start=0,
+        end=5,
+        sentence=f"{term}.",
+        rule_id=f"dx.test.{icdo3}",
+    )
+
+
+def stain(marker: str, result: str = "positive") -> StainResult:
+    return StainResult(
+        marker, marker, result, None, None, None, 0, 3, f"{marker} {result}.", "stain.test"
+    )
+
+
+def feat(name: str, value: str) -> Feature:
+    return Feature(name, value, 0, 5, f"{name} {value}.", f"feat.test.{name}")
+
+
+@dataclass
+class R:
+    """A compact report for the tables below."""
+
+    id: str
+    day: str
+    dx: tuple[DiagnosisMention, ...] = ()
+    stains: tuple[StainResult, ...] = ()
+    features: tuple[Feature, ...] = ()
+    type: str = "original"
+    specimen: str | None = None
+
+    def entry(self) -> TimelineEntry:
+        return TimelineEntry(
+            report_id=self.id,
+            report_date=date.fromisoformat(self.day),
+            specimen_date=date.fromisoformat(self.specimen) if self.specimen else None,
+            report_type=self.type,
+            institution="Test Hospital",
+            extraction=Extraction("test", self.dx, self.stains, self.features),
+        )
+
+
+def flags_of(*reports: R) -> set[tuple[str, str, str, str]]:
+    return {
+        (f.kind, f.prior_report_id, f.later_report_id, f.severity)
+        for f in compute_flags("P1", [r.entry() for r in reports])
+    }
+
+
+LEIOMYOMA, LMS, META_LMS = "8890/0", "8890/3", "8890/6"
+CASES = [
+    (
+        "seed-story",
+        [
+            R("A", "2017-06-16", (dx(LEIOMYOMA),), specimen="2017-06-14"),
+            R(
+                "B",
+                "2020-02-12",
+                (dx("8800/1"), dx(LMS, "uncertain")),
+                (stain("SMA"), stain("desmin"), stain("S100", "negative")),
+                specimen="2020-02-10",
+            ),
+            R("C", "2020-02-20", (dx(LMS),), type="review", specimen="2017-06-14"),
+        ],
+        {("benign_to_malignant", "A", "B", "medium"), ("review_discordance", "A", "C", "high")},
+    ),
+    (
+        "affirmed-later-is-high",
+        [R("A", "2015-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS),))],
+        {("benign_to_malignant", "A", "B", "high")},
+    ),
+    (
+        "metastatic-is-critical",
+        [R("A", "2015-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(META_LMS),))],
+        {("benign_to_malignant", "A", "B", "critical")},
+    ),
+    (
+        "long-interval-lowers",
+        [R("A", "2001-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS),))],
+        {("benign_to_malignant", "A", "B", "medium")},
+    ),
+    (
+        "stump-counts-as-prior",
+        [R("A", "2015-01-01", (dx("8897/1"),)), R("B", "2018-01-01", (dx(LMS),))],
+        {("benign_to_malignant", "A", "B", "high")},
+    ),
+    (
+        "two-benign-two-flags",
+        [
+            R("A", "2010-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2012-01-01", (dx("8892/0"),)),
+            R("C", "2018-01-01", (dx(LMS),)),
+        ],
+        {("benign_to_malignant", "A", "C", "high"), ("benign_to_malignant", "B", "C", "high")},
+    ),
+    (
+        "phenotype-inferred",
+        [
+            R("A", "2015-01-01", (dx(LEIOMYOMA),)),
+            R(
+                "B",
+                "2018-01-01",
+                (dx("8801/3"),),
+                (stain("SMA"), stain("desmin"), stain("CD117", "negative")),
+            ),
+        ],
+        {("benign_to_malignant", "A", "B", "high")},
+    ),
+    (
+        "review-downgrade-is-low",
+        [
+            R("A", "2015-01-01", (dx(LMS),), specimen="2015-01-01"),
+            R("B", "2015-03-01", (dx(LEIOMYOMA),), type="consult", specimen="2015-01-01"),
+        ],
+        {("review_discordance", "A", "B", "low")},
+    ),
+    (
+        "features-two-criteria",
+        [
+            R(
+                "A",
+                "2015-01-01",
+                (dx(LEIOMYOMA),),
+                features=(feat("mitoses_per_10hpf", "12"), feat("tumor_cell_necrosis", "present")),
+            ),
+        ],
+        {("benign_with_malignant_features", "A", "A", "medium")},
+    ),
+    (
+        "features-three-criteria",
+        [
+            R(
+                "A",
+                "2015-01-01",
+                (dx(LEIOMYOMA),),
+                features=(
+                    feat("mitoses_per_10hpf", "15"),
+                    feat("tumor_cell_necrosis", "present"),
+                    feat("atypia", "severe diffuse"),
+                ),
+            ),
+        ],
+        {("benign_with_malignant_features", "A", "A", "high")},
+    ),
+    # --- no flag -----------------------------------------------------------------------------
+    (
+        "malignant-then-benign",
+        [R("A", "2014-01-01", (dx(LMS),)), R("B", "2018-01-01", (dx(LEIOMYOMA),))],
+        set(),
+    ),
+    (
+        "different-lineage",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx("8380/3"),))],
+        set(),
+    ),
+    (
+        "negated-later",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS, "negated"),))],
+        set(),
+    ),
+    (
+        "hypothetical-later",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS, "hypothetical"),))],
+        set(),
+    ),
+    (
+        "family-later",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS, "family"),))],
+        set(),
+    ),
+    (
+        "history-only-later",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2018-01-01", (dx(LMS, "historical"),))],
+        set(),
+    ),
+    (
+        "uncertain-prior",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA, "uncertain"),)), R("B", "2018-01-01", (dx(LMS),))],
+        set(),
+    ),
+    ("same-report", [R("A", "2014-01-01", (dx(LEIOMYOMA), dx(LMS)))], set()),
+    (
+        "same-day-not-later",
+        [R("A", "2014-01-01", (dx(LEIOMYOMA),)), R("B", "2014-01-01", (dx(LMS),))],
+        set(),
+    ),
+    (
+        "phenotype-points-elsewhere",
+        [
+            R("A", "2015-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2018-01-01", (dx("8801/3"),), (stain("SMA"), stain("desmin"), stain("S100"))),
+        ],
+        set(),
+    ),
+    (
+        "spindle-nos-not-malignant",
+        [
+            R("A", "2015-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2018-01-01", (dx("8800/1"),), (stain("SMA"), stain("desmin"))),
+        ],
+        set(),
+    ),
+    (
+        "features-near-miss",
+        [
+            R(
+                "A",
+                "2015-01-01",
+                (dx(LEIOMYOMA),),
+                features=(
+                    feat("mitoses_per_10hpf", "3"),
+                    feat("tumor_cell_necrosis", "hyaline"),
+                    feat("atypia", "mild focal"),
+                ),
+            ),
+        ],
+        set(),
+    ),
+    (
+        "features-owned-by-malignant-call",
+        [
+            R(
+                "A",
+                "2015-01-01",
+                (dx(LEIOMYOMA), dx(LMS)),
+                features=(feat("mitoses_per_10hpf", "15"), feat("tumor_cell_necrosis", "present")),
+            ),
+        ],
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("name, reports, expected", CASES, ids=[c[0] for c in CASES])
+def test_flag_rules(name: str, reports: list[R], expected: set[tuple[str, ...]]) -> None:
+    assert flags_of(*reports) == expected
+
+
+def test_explanations_and_evidence_name_reports_and_rules() -> None:
+    reports = CASES[0][1]
+    flags = compute_flags("P1", [r.entry() for r in reports])
+    b2m = next(f for f in flags if f.kind == "benign_to_malignant")
+    assert b2m.explanation.startswith("Benign-to-malignant: ")
+    assert "possible leiomyosarcoma" not in b2m.explanation  # term comes from the mention
+    assert "A" in b2m.explanation and "B" in b2m.explanation and "2 y 8 m" in b2m.explanation
+    assert [e.role for e in b2m.evidence] == ["prior", "later"]
+    assert all(e.rule_id.startswith("flag.b2m.v1:dx.test.") for e in b2m.evidence)
+    inferred = compute_flags("P1", [r.entry() for r in CASES[6][1]])[0]
+    assert (
+        "smooth-muscle phenotype inferred from stains (SMA+, desmin+, CD117-)"
+        in inferred.explanation
+    )
+
+
+def test_review_named_by_accession_without_specimen_date() -> None:
+    original = R("ORH-S17-04418", "2017-06-16", (dx(LEIOMYOMA),), specimen="2017-06-14").entry()
+    review = R("CMC-R20-00091", "2020-02-20", (dx(LMS),), type="review").entry()
+    other = R("CMC-S20-01377", "2020-02-12", (dx(LMS, "uncertain"),)).entry()
+    texts = {
+        "CMC-R20-00091": "Review of outside slides S 17/04418 (Outside Regional Hospital).",
+        "ORH-S17-04418": "",
+        "CMC-S20-01377": "",
+    }
+    linked = link_reviews([original, review, other], texts)
+    assert linked[1].reviews == ("ORH-S17-04418",)
+    assert linked[1].specimen_date == date(2017, 6, 14)
+    kinds = {(f.kind, f.later_report_id) for f in compute_flags("P1", linked)}
+    assert kinds == {
+        ("review_discordance", "CMC-R20-00091"),
+        ("benign_to_malignant", "CMC-S20-01377"),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(CASES), st.randoms(use_true_random=False))
+def test_order_of_reports_never_changes_flags(case, rnd) -> None:  # type: ignore[no-untyped-def]
+    _, reports, expected = case
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    flags = compute_flags("P1", [r.entry() for r in shuffled])
+    again = compute_flags("P1", [r.entry() for r in reports])
+    assert [f.flag_id for f in flags] == [f.flag_id for f in again]
+    assert {(f.kind, f.prior_report_id, f.later_report_id, f.severity) for f in flags} == expected
