@@ -748,6 +748,52 @@ def evaluate(
         raise CliError("below the accuracy floor: " + "; ".join(below))
 
 
+@app.command()
+def stats(
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="table, csv or json.")
+    ] = OutputFormat.table,
+    home_institution: Annotated[
+        str | None,
+        typer.Option(help="Your institution, for in-house vs outside (default: the commonest)."),
+    ] = None,
+    include_retired: Annotated[bool, typer.Option(help="Count retired flags too.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Audit statistics: flags by kind, lineage, institution, year, status; intervals; rates."""
+    from dataclasses import asdict
+
+    from pathmine.stats import audit_stats, long_rows
+
+    result = audit_stats(
+        _existing_engine(db), home_institution=home_institution, include_retired=include_retired
+    )
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
+        return
+    if fmt is OutputFormat.csv:
+        _write_csv(sys.stdout, long_rows(result), ("section", "key", "value"))
+        return
+    console.print(
+        f"[bold]{result.n_flags}[/] flag(s); in-house institution: {result.home_institution or '-'}"
+    )
+    for section, values in result.sections().items():
+        table = Table(title=f"by {section}")
+        table.add_column(section)
+        table.add_column("value", justify="right")
+        for key, value in values.items():
+            table.add_row(str(key), "-" if value is None else f"{value:g}")
+        console.print(table)
+    rates = Table(title="discordance rate per institution (flagged benign sign-outs)")
+    for col in ("institution", "flagged reports", "benign reports", "rate"):
+        rates.add_column(col, justify="left" if col == "institution" else "right")
+    for inst, rate in result.discordance_rate.items():
+        rates.add_row(
+            inst, str(rate["flagged_reports"]), str(rate["benign_reports"]), f"{rate['rate']:.2%}"
+        )
+    console.print(rates)
+
+
 @db_app.command("upgrade")
 def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",

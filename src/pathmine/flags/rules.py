@@ -365,8 +365,8 @@ def benign_with_malignant_features(
             names = ", ".join(f"{name} ({feat.value})" for name, feat in met)
             sev = "high" if len(met) >= 3 else "medium"
             explanation = (
-                f"Benign with malignant features: {_describe(finding)} is signed out benign but documents {len(met)} "
-                f"malignancy criteria ({crit.id}): {names}."
+                f"Benign with malignant features: {_describe(finding)} is signed out benign "
+                f"but documents {len(met)} malignancy criteria ({crit.id}): {names}."
             )
             flags.append(
                 _flag(
