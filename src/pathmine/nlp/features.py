@@ -42,6 +42,21 @@ class FeatureFinder:
         self.negation = re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE
         )
+        post = sorted(rules.postfix_negation_cues, key=len, reverse=True)
+        self.postfix_negation = (
+            re.compile(
+                r"\s*(?:[:\-–]|\b(?:is|are|was|were)\b)?\s*(?:"
+                + "|".join(re.escape(c) for c in post)
+                + r")\b",
+                re.IGNORECASE,
+            )
+            if post
+            else None
+        )
+
+    def _negated_after(self, text: str, end: int) -> bool:
+        """A negation cue right after the match ("necrosis: absent", "necrosis is not seen")."""
+        return self.postfix_negation is not None and bool(self.postfix_negation.match(text, end))
 
     def _negated(self, text: str, start: int) -> bool:
         clause_start = 0
@@ -75,7 +90,9 @@ class FeatureFinder:
         for rule in self.necrosis:
             for m in rule.regex.finditer(text):
                 value = rule.value or "present"
-                if value == "present" and self._negated(text, m.start()):
+                if value == "present" and (
+                    self._negated(text, m.start()) or self._negated_after(text, m.end())
+                ):
                     value = "absent"
                 add("tumor_cell_necrosis", value, m, rule.id)
         for rule in self.atypia:

@@ -53,6 +53,23 @@ def _quiet_medspacy_logging() -> None:
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
+_HEADER_ENDS = (
+    {"TEXT": {"IN": [":", "-", "–"]}},
+    {"IS_SPACE": True, "TEXT": {"REGEX": "[\n\r]"}},
+)
+
+
+def _header_patterns(nlp: Language, literal: str) -> list[list[dict[str, Any]]]:
+    """A header is its literal at the start of a line, then a colon/dash or the line's end.
+
+    Without the ending, any line that merely begins with a header word ("History of
+    leiomyoma; now ...", "Clinical correlation is advised.") would open a new section and
+    change how every later mention is asserted.
+    """
+    words: list[dict[str, Any]] = [{"LOWER": tok.lower_} for tok in nlp.make_doc(literal)]
+    return [[*words, end] for end in _HEADER_ENDS]
+
+
 def build_nlp(rules: RulePack | None = None) -> Language:
     """Assemble the spaCy pipeline from the rule data (no statistical model needed)."""
     _quiet_medspacy_logging()
@@ -72,9 +89,10 @@ def build_nlp(rules: RulePack | None = None) -> Language:
     )
     sectionizer.add(
         [
-            SectionRule(literal, rule.category, metadata={"id": rule.id})
+            SectionRule(literal, rule.category, pattern=pattern, metadata={"id": rule.id})
             for rule in rules.sections.rules
             for literal in rule.literals
+            for pattern in _header_patterns(nlp, literal)
         ]
     )
     context: Any = nlp.add_pipe("medspacy_context", config={"rules": None})

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -161,6 +162,7 @@ class FeatureRules(_Strict):
     necrosis: list[RegexRule]
     atypia: list[RegexRule]
     negation_cues: list[str]
+    postfix_negation_cues: list[str] = []
 
 
 class ReportTypeRule(_Strict):
@@ -183,11 +185,36 @@ class LineageFamily(_Strict):
     lineages: list[str]
 
 
+class Phenotype(_Strict):
+    """Immunophenotype that assigns a lineage family to a diagnosis without one."""
+
+    id: str = Field(pattern=r"^pheno\.[a-z_]+$")
+    family: str
+    label: str
+    applies_to: list[str]
+    markers: list[str]
+    min_positive: int = Field(ge=1)
+    exclude_positive: list[str] = []
+
+
+class MalignancyCriteria(_Strict):
+    """Stanford-style criteria for a benign sign-out that documents malignant features."""
+
+    id: str = Field(pattern=r"^crit\.[a-z_]+$")
+    family: str
+    min_criteria: int = Field(ge=1)
+    mitoses_per_10hpf: float
+    atypia: list[str]
+    tumor_cell_necrosis: bool = True
+
+
 class LineageRules(_Strict):
     schema_: Literal["pathmine.lineages.v1"] = Field(alias="schema")
     version: str
     doc: str = ""
     families: list[LineageFamily]
+    phenotypes: list[Phenotype] = []
+    malignancy_criteria: list[MalignancyCriteria] = []
 
 
 @dataclass(frozen=True)
@@ -217,14 +244,15 @@ def rules_dir() -> Traversable:
     return resources.files("pathmine") / "pipelines"
 
 
-def _read(name: str) -> bytes:
-    return (rules_dir() / name).read_bytes()
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> RulePack:
     """Load all rule files once per process; invalid data raises ``pydantic.ValidationError``."""
-    raw = {name: _read(name) for name in RULE_FILES}
+    return load_rules_from(rules_dir())
+
+
+def load_rules_from(directory: Traversable | Path) -> RulePack:
+    """Load and validate the rule files in ``directory`` (uncached; for tests and tools)."""
+    raw = {name: (directory / name).read_bytes() for name in RULE_FILES}
     digest = hashlib.sha256()
     for name in RULE_FILES:
         digest.update(name.encode())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -28,6 +29,24 @@ def customize_tokenizer(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     infixes = [*defaults.infixes, r"(?<=[A-Za-z0-9])\((?=[-+])", r"(?<=[-+])\)"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    _add_upper_case_negations(tokenizer)
+
+
+def _add_upper_case_negations(tokenizer: Any) -> None:
+    """Split ALL-CAPS negated contractions ("CANNOT", "DON'T") like their lower-case forms.
+
+    spaCy's exceptions cover "cannot" and "Cannot" but not "CANNOT"; left whole, caps prose
+    ("LEIOMYOSARCOMA CANNOT BE EXCLUDED") misses the ConText cue "cannot be excluded".
+    """
+    for text, pieces in list(tokenizer.rules.items()):
+        if text != text.lower() or not ("n't" in text or text == "cannot"):
+            continue
+        upper = text.upper()
+        if upper in tokenizer.rules or len(upper) != len(text):
+            continue
+        tokenizer.add_special_case(
+            upper, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces]
+        )
 
 
 def _is_line_break(token: Token) -> bool:
@@ -60,6 +79,20 @@ def _starts_new_sentence(doc: Doc, newline_index: int, nxt: Token) -> bool:
     return not (line.isupper() and (prev.is_alpha or prev.text == ","))
 
 
+def _ends_sentence(doc: Doc, punct: Token) -> bool:
+    """A "?" ends a sentence only when glued to the word before it ("sarcoma?").
+
+    A free-standing "?" before a term ("? leiomyosarcoma", "tumour ?LMS") is the clinician's
+    query mark; splitting there would cut the cue off from the term it qualifies.
+    """
+    if punct.text != "?":
+        return True
+    if punct.i == 0:
+        return False
+    before = doc[punct.i - 1]
+    return not before.is_space and not before.whitespace_
+
+
 @Language.component(
     "pathmine_line_sentencizer_v1",
     assigns=["token.is_sent_start"],
@@ -83,7 +116,7 @@ def line_sentencizer(doc: Doc) -> Doc:
         if pending_start:
             start = True
             pending_start = False
-        elif prev.text in _SENTENCE_END and not prev.is_space:
+        elif prev.text in _SENTENCE_END and not prev.is_space and _ends_sentence(doc, prev):
             start = True
         token.is_sent_start = start
     return doc

@@ -10,7 +10,7 @@ import bisect
 import re
 
 _PART = re.compile(
-    r"^[ \t]*(?:part[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+"
+    r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+"
     r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
     re.MULTILINE,
 )

@@ -68,6 +68,7 @@ _FILLER = {
     "-",
     "–",
     "clone",
+    "score",
     "tested",
     "shows:",
     "of",
@@ -151,9 +152,19 @@ def _qualifiers(book: CueBook, tokens: Iterable[Token]) -> tuple[str | None, str
     intensity = extent = None
     for tok in tokens:
         lower = tok.lower_
+        if _is_score(tok):
+            lower = tok.nbor(-1).text + "+"  # the tokenizer splits "3+" into "3" "+"
         intensity = intensity or book.intensity.get(lower)
         extent = extent or book.extent.get(lower)
     return intensity, extent
+
+
+def _is_score(tok: Token) -> bool:
+    """A "+" glued to a digit ("2+") is an intensity score, not an inline positive sign."""
+    if tok.text != "+" or tok.i == 0:
+        return False
+    before = tok.nbor(-1)
+    return before.text.isdigit() and not before.whitespace_
 
 
 def _inline(doc: Doc, marker: Span) -> _Found | None:
@@ -183,13 +194,19 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     window = [t for t in doc[lo:start] if not t.is_space]
     words = [t.lower_ for t in window]
     end = len(words)
-    while end > 0 and (
-        words[end - 1] in book.intensity
-        or words[end - 1] in book.extent
-        or words[end - 1] in {"the", "both", "(", ":", "a"}
+    cue = book.match_ending_at(words, end)
+    # A cue may itself end in a skippable word ("Positive: SMA, desmin"), so try before
+    # each strip, not only after all of them.
+    while cue is None and (
+        end > 0
+        and (
+            words[end - 1] in book.intensity
+            or words[end - 1] in book.extent
+            or words[end - 1] in {"the", "both", "(", ":", "a"}
+        )
     ):
         end -= 1
-    cue = book.match_ending_at(words, end)
+        cue = book.match_ending_at(words, end)
     if cue is None:
         return None
     before = words[: end - len(cue.tokens)]
@@ -205,9 +222,16 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     tokens = [t for t in doc[group[-1].end : min(stop, sent.end)] if not t.is_space]
     words = [t.lower_ for t in tokens]
     seen: list[Token] = []
+    depth = 0
     for k, tok in enumerate(tokens[:_WINDOW]):
         if words[k] in _CLAUSE_BREAKS:
             return None
+        if words[k] == "," and depth == 0 and any(_is_content(book, t) for t in seen):
+            return None  # "ER visit, troponin was positive": the result belongs to another noun
+        depth += {"(": 1, ")": -1}.get(words[k], 0)
+        if _is_score(tok):
+            seen.append(tok)
+            continue
         cue = CueBook.match_at(book.postfix, words, k)
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
@@ -226,6 +250,18 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             return _Found(result, tok.i + len(cue.tokens), "postfix", intensity, extent)
         seen.append(tok)
     return None
+
+
+def _is_content(book: CueBook, tok: Token) -> bool:
+    """A word outside parentheses that is neither filler nor a qualifier ("visit", "cells")."""
+    lower = tok.lower_
+    return (
+        tok.is_alpha
+        and lower not in _FILLER
+        and lower not in book.intensity
+        and lower not in book.extent
+        and lower not in book.negators
+    )
 
 
 def _percent(sent: Span, marker: Span, stop: int) -> float | None:
@@ -253,6 +289,7 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     group_of: dict[int, list[Span]] = {g[0].start: g for g in grouped}
     ordered = sorted([*inline, *group_of])
     previous: _Found | None = None
+    previous_end = sent.start
     for n, key in enumerate(ordered):
         next_start = ordered[n + 1] if n + 1 < len(ordered) else sent.end
         if key in inline:
@@ -266,7 +303,9 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         group = group_of[key]
         found = _prefix(book, sent, group) or _postfix(book, sent, group, next_start)
         if found is None and previous is not None and previous.via == "prefix":
-            found = _Found(previous.result, previous.cue_end, "inherited")
+            found = _inherit(book, doc[previous_end : group[0].start], previous)
+            if found is None:
+                previous = None  # a clause break ends the prefix's reach for later lists too
         for marker in group:
             percent = _percent(sent, marker, next_start)
             if found is None and percent is not None:
@@ -275,9 +314,49 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
                     _make(book, sent, marker, _Found(outcome, marker.end, "percent"), percent)
                 )
             elif found is not None:
-                results.append(_make(book, sent, marker, found, percent))
-        previous = found if found is not None else previous
+                results.append(_make(book, sent, marker, _own(book, marker, found), percent))
+        if found is not None and found.via != "inherited":
+            previous = found
+        previous_end = group[-1].end
     return results
+
+
+def _own(book: CueBook, marker: Span, found: _Found) -> _Found:
+    """Qualifiers in a parenthesis right after one marker ("desmin (diffuse), SMA (focal)")
+    describe that marker and override the ones shared by its list."""
+    doc = marker.doc
+    if marker.end >= len(doc) or doc[marker.end].text != "(":
+        return found
+    inside = []
+    for tok in doc[marker.end + 1 : min(len(doc), marker.end + 8)]:
+        if tok.text == ")":
+            break
+        inside.append(tok)
+    else:
+        return found
+    intensity, extent = _qualifiers(book, inside)
+    if intensity is None and extent is None:
+        return found
+    return _Found(
+        found.result,
+        found.cue_end,
+        found.via,
+        intensity or found.intensity,
+        extent or found.extent,
+    )
+
+
+def _inherit(book: CueBook, between: Span, previous: _Found) -> _Found | None:
+    """The previous list's prefix result carries over ("positive for desmin (diffuse), SMA
+    (focal)"), inverted after a negator ("... but not for CD10"), and not past a clause break.
+    """
+    words = {t.lower_ for t in between}
+    if words & book.negators:
+        result = "negative" if previous.result == "positive" else previous.result
+        return _Found(result, previous.cue_end, "inherited")
+    if words & _CLAUSE_BREAKS:
+        return None
+    return _Found(previous.result, previous.cue_end, "inherited")
 
 
 def _make(

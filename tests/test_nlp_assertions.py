@@ -1,0 +1,173 @@
+"""Assertion status of diagnosis mentions: the pathology ConText rule pack plus sections.
+
+Rows are (text, expected {icdo3: assertion}); a code missing from the expected map must not
+be found at all (gross-only mentions are dropped).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+from pathmine.records import ASSERTIONS
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+LMS, LM, STUMP, SCN = "8890/3", "8890/0", "8897/1", "8800/1"
+
+ROWS = [
+    # affirmed, including sign-out phrases and hard negatives for the negation cues
+    pytest.param("Leiomyoma.", {LM: "affirmed"}, id="bare"),
+    pytest.param("No atypia. Leiomyoma.", {LM: "affirmed"}, id="negation-previous-sentence"),
+    pytest.param("Leiomyoma, no evidence of malignancy.", {LM: "affirmed"}, id="neg-after-term"),
+    pytest.param("Consistent with leiomyosarcoma.", {LMS: "affirmed"}, id="consistent-with"),
+    pytest.param("Findings compatible with leiomyoma.", {LM: "affirmed"}, id="compatible-with"),
+    pytest.param("Diagnostic of leiomyosarcoma.", {LMS: "affirmed"}, id="diagnostic-of"),
+    pytest.param(
+        "Negative for malignancy; leiomyoma.", {LM: "affirmed"}, id="semicolon-terminates-neg"
+    ),
+    pytest.param(
+        "No leiomyoma identified; leiomyosarcoma.",
+        {LM: "negated", LMS: "affirmed"},
+        id="semicolon-terminates-short-scope",
+    ),
+    pytest.param(
+        "No residual leiomyoma, but leiomyosarcoma is present.",
+        {LM: "negated", LMS: "affirmed"},
+        id="but-terminates",
+    ),
+    pytest.param(
+        "The tumor is not a leiomyoma but a leiomyosarcoma.",
+        {LM: "negated", LMS: "affirmed"},
+        id="not-but",
+    ),
+    pytest.param("No significant change in the leiomyoma.", {LM: "affirmed"}, id="pseudo"),
+    pytest.param(
+        "Leiomyoma without atypia or mitotic activity.", {LM: "affirmed"}, id="without-after"
+    ),
+    # negated
+    pytest.param("Negative for leiomyosarcoma.", {LMS: "negated"}, id="negative-for"),
+    pytest.param("The tumor is negative for STUMP.", {STUMP: "negated"}, id="is-negative-for"),
+    pytest.param("No evidence of leiomyosarcoma.", {LMS: "negated"}, id="no-evidence-of"),
+    pytest.param(
+        "Leiomyoma without features of leiomyosarcoma.",
+        {LM: "affirmed", LMS: "negated"},
+        id="without",
+    ),
+    pytest.param("Free of leiomyosarcoma.", {LMS: "negated"}, id="free-of"),
+    pytest.param("Leiomyosarcoma has been ruled out.", {LMS: "negated"}, id="ruled-out"),
+    pytest.param("Leiomyosarcoma is ruled out.", {LMS: "negated"}, id="is-ruled-out"),
+    pytest.param("NEGATIVE FOR LEIOMYOSARCOMA.", {LMS: "negated"}, id="caps-negative-for"),
+    pytest.param("No leiomyoma or leiomyosarcoma.", {LM: "negated", LMS: "negated"}, id="no-list"),
+    # uncertain
+    pytest.param(
+        "Spindle cell tumor, possibly leiomyosarcoma.",
+        {SCN: "affirmed", LMS: "uncertain"},
+        id="possibly",
+    ),
+    pytest.param("Suspicious for leiomyosarcoma.", {LMS: "uncertain"}, id="suspicious-for"),
+    pytest.param("Favor leiomyoma.", {LM: "uncertain"}, id="favor"),
+    pytest.param("Favour STUMP.", {STUMP: "uncertain"}, id="favour"),
+    pytest.param(
+        "Smooth muscle neoplasm, favored to be leiomyoma.", {LM: "uncertain"}, id="favored"
+    ),
+    pytest.param("Leiomyosarcoma cannot be excluded.", {LMS: "uncertain"}, id="cannot-be-excluded"),
+    pytest.param(
+        "LEIOMYOSARCOMA CANNOT BE EXCLUDED.", {LMS: "uncertain"}, id="caps-cannot-be-excluded"
+    ),
+    pytest.param("Cannot rule out leiomyosarcoma.", {LMS: "uncertain"}, id="cannot-rule-out"),
+    pytest.param(
+        "Differential includes leiomyosarcoma and STUMP.",
+        {LMS: "uncertain", STUMP: "uncertain"},
+        id="differential-includes",
+    ),
+    pytest.param("Leiomyoma versus STUMP.", {LM: "uncertain", STUMP: "uncertain"}, id="versus"),
+    pytest.param("? leiomyosarcoma", {LMS: "uncertain"}, id="question-leading"),
+    pytest.param(
+        "Spindle cell tumour ?leiomyosarcoma.",
+        {SCN: "affirmed", LMS: "uncertain"},
+        id="question-glued",
+    ),
+    # historical
+    pytest.param("History of leiomyoma.", {LM: "historical"}, id="history-of"),
+    pytest.param("Status post myomectomy for leiomyoma.", {LM: "historical"}, id="status-post"),
+    pytest.param("Previous leiomyosarcoma.", {LMS: "historical"}, id="previous"),
+    pytest.param("Prior STUMP (2019).", {STUMP: "historical"}, id="prior"),
+    pytest.param(
+        "Leiomyosarcoma, previously diagnosed as leiomyoma.",
+        {LMS: "affirmed", LM: "historical"},
+        id="previously",
+    ),
+    pytest.param(
+        "CLINICAL HISTORY:\nHistory of leiomyoma\n\nDIAGNOSIS:\nLeiomyosarcoma",
+        {LM: "historical", LMS: "affirmed"},
+        id="history-section-then-diagnosis",
+    ),
+    pytest.param(
+        "Clinical history: fibroids.\n\nDiagnosis: leiomyosarcoma.",
+        {LM: "historical", LMS: "affirmed"},
+        id="history-section-bare-mention",
+    ),
+    pytest.param(
+        "History of leiomyoma; now leiomyosarcoma.",
+        {LM: "historical", LMS: "affirmed"},
+        id="history-prose-is-not-a-header",
+    ),
+    pytest.param(
+        "DIAGNOSIS:\nLeiomyoma.\nClinical correlation is advised.\nLeiomyosarcoma is excluded.",
+        {LM: "affirmed", LMS: "negated"},
+        id="clinical-prose-is-not-a-header",
+    ),
+    # hypothetical
+    pytest.param("Rule out leiomyosarcoma.", {LMS: "hypothetical"}, id="rule-out"),
+    pytest.param(
+        "Clinical query: rule out sarcoma.", {"8800/3": "hypothetical"}, id="rule-out-request"
+    ),
+    pytest.param(
+        "If leiomyosarcoma is a concern, further sampling is recommended.",
+        {LMS: "hypothetical"},
+        id="if-concern",
+    ),
+    # family
+    pytest.param("Mother had leiomyosarcoma.", {LMS: "family"}, id="mother"),
+    pytest.param("Family history of melanoma.", {"8720/3": "family"}, id="family-history"),
+    pytest.param(
+        "Leiomyoma. Mother had breast carcinoma.",
+        {LM: "affirmed", "8010/3": "family"},
+        id="family-next-sentence",
+    ),
+    # gross-only mentions are not diagnoses
+    pytest.param(
+        "GROSS DESCRIPTION:\nReceived a fibroid uterus with a leiomyoma.", {}, id="gross-only"
+    ),
+    pytest.param(
+        "MACROSCOPIC: A fibroid uterus.\n\nDIAGNOSIS:\nLeiomyosarcoma.",
+        {LMS: "affirmed"},
+        id="gross-dropped-diagnosis-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_assertion(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
+    mentions = extractor.extract(text).diagnoses
+    got: dict[str, str] = {}
+    for m in mentions:
+        assert got.setdefault(m.icdo3, m.assertion) == m.assertion, f"conflict on {m.icdo3}"
+    assert got == expected
+
+
+def test_table_covers_every_assertion() -> None:
+    seen = {a for row in ROWS for a in row.values[1].values()}  # type: ignore[union-attr]
+    assert seen == set(ASSERTIONS)
+
+
+def test_modifier_rule_ids_are_recorded(extractor: Extractor) -> None:
+    (mention,) = extractor.extract("Suspicious for leiomyosarcoma.").diagnoses
+    assert mention.rule_id == "dx.leiomyosarcoma/ctx.unc.suspicious_for"
+    (hist,) = extractor.extract("Clinical history: leiomyoma.").diagnoses
+    assert hist.rule_id.endswith("sec.clinical_history")

@@ -1,0 +1,101 @@
+"""Diagnosis term matching: surface variants, abbreviations, OCR, metastatic /6, longest match."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+# (text, expected [(icdo3, matched text)] in order)
+ROWS = [
+    pytest.param("Leiomyomata.", [("8890/0", "Leiomyomata")], id="plural-ta"),
+    pytest.param("Multiple leiomyomas.", [("8890/0", "leiomyomas")], id="plural-s"),
+    pytest.param("Uterine fibroids.", [("8890/0", "Uterine fibroids")], id="fibroids"),
+    pytest.param("Two fibroids.", [("8890/0", "fibroids")], id="fibroids-bare"),
+    pytest.param("LE1OMY0MATA.", [("8890/0", "LE1OMY0MATA")], id="ocr-leiomyomata"),
+    pytest.param("Fibroid uterus.", [("8890/0", "Fibroid uterus")], id="fibroid-uterus"),
+    pytest.param("Spindle cell tumour.", [("8800/1", "Spindle cell tumour")], id="tumour"),
+    pytest.param("Spindle cell tumor.", [("8800/1", "Spindle cell tumor")], id="tumor"),
+    pytest.param(
+        "Gastrointestinal stromal tumours.",
+        [("8936/3", "Gastrointestinal stromal tumours")],
+        id="tumours-plural",
+    ),
+    pytest.param("Leiomyo-sarcoma.", [("8890/3", "Leiomyo-sarcoma")], id="hyphen"),
+    pytest.param("Leiomyo sarcoma.", [("8890/3", "Leiomyo sarcoma")], id="split"),
+    pytest.param(
+        "Well differentiated liposarcoma.",
+        [("8850/1", "Well differentiated liposarcoma")],
+        id="well-differentiated-space",
+    ),
+    pytest.param(
+        "Well-differentiated liposarcoma.",
+        [("8850/1", "Well-differentiated liposarcoma")],
+        id="well-differentiated-hyphen",
+    ),
+    pytest.param("Uterine LMS.", [("8890/3", "LMS")], id="lms"),
+    pytest.param("Consistent with STUMP.", [("8897/1", "STUMP")], id="stump"),
+    pytest.param("MPNST, high grade.", [("9540/3", "MPNST")], id="mpnst"),
+    pytest.param("Gastric GIST, low risk.", [("8936/3", "GIST")], id="gist"),
+    pytest.param("LEIOMY0SARCOMA.", [("8890/3", "LEIOMY0SARCOMA")], id="ocr-zero"),
+    pytest.param("Le1omyosarcoma.", [("8890/3", "Le1omyosarcoma")], id="ocr-one"),
+    pytest.param("LEIOMYOSARCOMA OF UTERUS.", [("8890/3", "LEIOMYOSARCOMA")], id="caps"),
+    pytest.param(
+        "UTERUS: MULTIPLE LEIOMYOMATA, LARGEST 5 CM.", [("8890/0", "LEIOMYOMATA")], id="caps-plural"
+    ),
+    pytest.param(
+        "Epithelioid leiomyosarcoma.", [("8891/3", "Epithelioid leiomyosarcoma")], id="longest"
+    ),
+    pytest.param(
+        "EPITHELIOID LEIOMYOSARCOMA.",
+        [("8891/3", "EPITHELIOID LEIOMYOSARCOMA")],
+        id="longest-caps",
+    ),
+    pytest.param(
+        "Dedifferentiated liposarcoma.",
+        [("8858/3", "Dedifferentiated liposarcoma")],
+        id="longest-dedifferentiated",
+    ),
+    pytest.param(
+        "Malignant phyllodes tumour.", [("9020/3", "Malignant phyllodes tumour")], id="phyllodes"
+    ),
+    pytest.param("Metastatic leiomyosarcoma.", [("8890/6", "leiomyosarcoma")], id="metastatic"),
+    pytest.param(
+        "METASTATIC LEIOMYOSARCOMA TO LUNG.", [("8890/6", "LEIOMYOSARCOMA")], id="metastatic-caps"
+    ),
+    pytest.param(
+        "Leiomyosarcoma, metastatic to lung.", [("8890/6", "Leiomyosarcoma")], id="metastatic-after"
+    ),
+    pytest.param("Deposits of melanoma in lymph node.", [("8720/6", "melanoma")], id="deposits-of"),
+    pytest.param(
+        "Metastatic workup negative; leiomyoma.", [("8890/0", "leiomyoma")], id="metastatic-benign"
+    ),
+    pytest.param(
+        "Leiomyoma and leiomyosarcoma.",
+        [("8890/0", "Leiomyoma"), ("8890/3", "leiomyosarcoma")],
+        id="two-terms",
+    ),
+    pytest.param("Vaginal stump, benign.", [], id="stump-lowercase"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_diagnosis_variants(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = extractor.extract(text).diagnoses
+    assert [(d.icdo3, text[d.start : d.end]) for d in mentions] == expected
+
+
+def test_metastatic_behaviour_is_consistent(extractor: Extractor) -> None:
+    (mention,) = extractor.extract("Metastatic leiomyosarcoma.").diagnoses
+    assert mention.behavior == 6
+    assert mention.icdo3.endswith("/6")
+    assert mention.term == "leiomyosarcoma"
+    assert mention.rule_id.startswith("dx.leiomyosarcoma")

@@ -1,0 +1,87 @@
+"""Histologic criteria: mitotic count per 10 HPF, tumour-cell necrosis, atypia grade."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+MITOSES = [
+    pytest.param("Up to 15 mitoses per 10 HPF.", 15.0, id="up-to"),
+    pytest.param("Mitotic count 3-5/10 HPF.", 5.0, id="range-keeps-high"),
+    pytest.param("4 mitoses/mm2.", 9.6, id="per-mm2"),
+    pytest.param("2.5 mitoses per mm2.", 6.0, id="per-mm2-decimal"),
+    pytest.param("No mitoses are identified.", 0.0, id="none"),
+    pytest.param("Mitotic index: 12 per 10 high power fields.", 12.0, id="index-hpf-words"),
+    pytest.param("MITOSES UP TO 20/10 HPF.", 20.0, id="caps"),
+    pytest.param("Mitotic activity is low (1/10 HPF).", 1.0, id="parenthesised"),
+    pytest.param("Mitotically inactive.", 0.0, id="mitotically-inactive"),
+    pytest.param("Leiomyoma, 5 cm.", None, id="absent"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MITOSES)
+def test_mitoses(extractor: Extractor, text: str, expected: float | None) -> None:
+    summary = extractor.extract(text).features_summary()
+    assert summary["mitoses_per_10hpf"] == expected
+
+
+NECROSIS = [
+    pytest.param("Tumor cell necrosis is present.", {"present"}, id="present"),
+    pytest.param("Coagulative tumour necrosis.", {"present"}, id="coagulative"),
+    pytest.param("No tumour cell necrosis.", {"absent"}, id="no-prefix"),
+    pytest.param("Coagulative tumor necrosis is absent.", {"absent"}, id="absent-postfix"),
+    pytest.param("Tumor cell necrosis: not identified.", {"absent"}, id="not-identified"),
+    pytest.param("Tumour necrosis - none.", {"absent"}, id="dash-none"),
+    pytest.param("Tumor cell necrosis is present, mitoses absent.", {"present"}, id="later-absent"),
+    pytest.param("Hyaline necrosis is seen.", {"hyaline"}, id="hyaline"),
+    pytest.param("Infarct-type necrosis.", {"hyaline"}, id="infarct-type"),
+    pytest.param(
+        "There is no coagulative necrosis, but hyaline necrosis is present.",
+        {"absent", "hyaline"},
+        id="absent-and-hyaline",
+    ),
+    pytest.param("TUMOR CELL NECROSIS PRESENT.", {"present"}, id="caps"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NECROSIS)
+def test_necrosis(extractor: Extractor, text: str, expected: set[str]) -> None:
+    feats = extractor.extract(text).features
+    assert {f.value for f in feats if f.name == "tumor_cell_necrosis"} == expected
+
+
+ATYPIA = [
+    pytest.param("Focal mild atypia.", "mild focal", id="focal-mild"),
+    pytest.param("Diffuse moderate to severe atypia.", "severe diffuse", id="diffuse-mod-severe"),
+    pytest.param("No significant atypia.", "none", id="no-significant"),
+    pytest.param("Without atypia.", "none", id="without"),
+    pytest.param("Moderate nuclear atypia.", "moderate", id="moderate-nuclear"),
+    pytest.param("Marked cytologic atypia.", "severe", id="marked"),
+    pytest.param("DIFFUSE SEVERE NUCLEAR ATYPIA.", "severe diffuse", id="caps"),
+    pytest.param("Bizarre nuclei are present.", "severe focal", id="bizarre"),
+    pytest.param("Mild to moderate atypia.", "moderate", id="mild-to-moderate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATYPIA)
+def test_atypia(extractor: Extractor, text: str, expected: str) -> None:
+    feats = extractor.extract(text).features
+    assert {f.value for f in feats if f.name == "atypia"} == {expected}
+    assert extractor.extract(text).features_summary()["atypia"] == expected
+
+
+def test_feature_offsets_and_rule_ids(extractor: Extractor) -> None:
+    text = "DIAGNOSIS:\nLeiomyosarcoma. Up to 15 mitoses per 10 HPF; tumour cell necrosis."
+    feats = extractor.extract(text).features
+    assert [(f.name, f.value, f.rule_id) for f in feats] == [
+        ("mitoses_per_10hpf", "15", "feat.mitoses.count_per_10hpf"),
+        ("tumor_cell_necrosis", "present", "feat.necrosis.tumor_cell"),
+    ]
+    assert text[feats[1].start : feats[1].end].lower() == "tumour cell necrosis"

@@ -1,0 +1,190 @@
+"""Immunostain results: coordinated lists, prefix/postfix/inline cues, tables, MMR, percents.
+
+Rows are (text, expected {(marker, result)}, details {marker: {attribute: value}}); details
+list only what the sentence states.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+POS, NEG, EQ = "positive", "negative", "equivocal"
+
+
+def row(text: str, expected: set[tuple[str, str]], id: str, **details: Any) -> Any:
+    return pytest.param(text, expected, details, id=id)
+
+
+ROWS = [
+    row(
+        "Immunostaining: HNF-35, SMA, desmin is intensely positive.",
+        {("HHF-35", POS), ("SMA", POS), ("desmin", POS)},
+        "seed-hnf35",
+        **{m: {"intensity": "strong"} for m in ("HHF-35", "SMA", "desmin")},
+    ),
+    row(
+        "SMA, desmin and h-caldesmon are diffusely positive, while S100 and CD34 are negative.",
+        {("SMA", POS), ("desmin", POS), ("h-caldesmon", POS), ("S100", NEG), ("CD34", NEG)},
+        "coordinated-while",
+        SMA={"extent": "diffuse"},
+        desmin={"extent": "diffuse"},
+        S100={"extent": None},
+    ),
+    row(
+        "Tumor cells are positive for SMA, desmin and caldesmon.",
+        {("SMA", POS), ("desmin", POS), ("h-caldesmon", POS)},
+        "positive-for-list",
+    ),
+    row(
+        "Positive for desmin, SMA and h-caldesmon, negative for S100 and CD34.",
+        {("desmin", POS), ("SMA", POS), ("h-caldesmon", POS), ("S100", NEG), ("CD34", NEG)},
+        "positive-for-negative-for",
+    ),
+    row(
+        "The lesional cells are negative for CD10 and positive for SMA.",
+        {("CD10", NEG), ("SMA", POS)},
+        "negative-then-positive-for",
+    ),
+    row(
+        "Positive for desmin (diffuse), SMA (focal) and CD10 (patchy).",
+        {("desmin", POS), ("SMA", POS), ("CD10", POS)},
+        "inherited-with-own-extent",
+        desmin={"extent": "diffuse"},
+        SMA={"extent": "focal"},
+        CD10={"extent": "patchy"},
+    ),
+    row(
+        "Tumor cells are immunoreactive for desmin and h-caldesmon but not for CD10.",
+        {("desmin", POS), ("h-caldesmon", POS), ("CD10", NEG)},
+        "immunoreactive-for-but-not",
+    ),
+    row("The tumour stains with SMA.", {("SMA", POS)}, "stains-with"),
+    row("Tumour cells express desmin.", {("desmin", POS)}, "express"),
+    row(
+        "The tumor does not express CD117 or DOG1.", {("CD117", NEG), ("DOG1", NEG)}, "not-express"
+    ),
+    row(
+        "Desmin: Positive (diffuse, strong)",
+        {("desmin", POS)},
+        "table-colon",
+        desmin={"intensity": "strong", "extent": "diffuse"},
+    ),
+    row(
+        "Desmin: Positive (diffuse, strong)\nSMA: Negative\nS100: Positive (focal, weak)",
+        {("desmin", POS), ("SMA", NEG), ("S100", POS)},
+        "table-rows",
+        S100={"intensity": "weak", "extent": "focal"},
+        SMA={"intensity": None, "extent": None},
+    ),
+    row("Desmin  B15  positive", {("desmin", POS)}, "table-clone-column"),
+    row("Desmin (clone D33, Dako): positive.", {("desmin", POS)}, "clone-in-parens"),
+    row(
+        "Positive: SMA, desmin. Negative: S100, CD34.",
+        {("SMA", POS), ("desmin", POS), ("S100", NEG), ("CD34", NEG)},
+        "header-lists",
+    ),
+    row("desmin+, CD10 (-), SMA(+)", {("desmin", POS), ("CD10", NEG), ("SMA", POS)}, "inline"),
+    row("Loss of PMS2.", {("PMS2", NEG)}, "loss-of"),
+    row(
+        "Loss of MLH1 and PMS2 expression; MSH2 and MSH6 retained.",
+        {("MLH1", NEG), ("PMS2", NEG), ("MSH2", POS), ("MSH6", POS)},
+        "mmr-loss-retained",
+    ),
+    row(
+        "Mismatch repair proteins: MLH1, PMS2, MSH2 and MSH6 intact.",
+        {("MLH1", POS), ("PMS2", POS), ("MSH2", POS), ("MSH6", POS)},
+        "mmr-intact",
+    ),
+    row("Ki-67 ~30%.", {("Ki-67", POS)}, "ki67-percent", **{"Ki-67": {"percent": 30.0}}),
+    row(
+        "ER 90%, PR 60%, Ki-67 5%.",
+        {("ER", POS), ("PR", POS), ("Ki-67", POS)},
+        "percents",
+        ER={"percent": 90.0},
+        PR={"percent": 60.0},
+        **{"Ki-67": {"percent": 5.0}},
+    ),
+    row(
+        "ER positive (3+, 90%).",
+        {("ER", POS)},
+        "score-and-percent",
+        ER={"intensity": "strong", "percent": 90.0},
+    ),
+    row(
+        "HER2 score 2+, equivocal.",
+        {("HER2", EQ)},
+        "her2-equivocal",
+        HER2={"intensity": "moderate"},
+    ),
+    row("HER2 3+ positive.", {("HER2", POS)}, "her2-score", HER2={"intensity": "strong"}),
+    row(
+        "SMA AND DESMIN ARE POSITIVE. S100 IS NEGATIVE.",
+        {("SMA", POS), ("desmin", POS), ("S100", NEG)},
+        "caps-prose",
+    ),
+    row("5100 is negative.", {("S100", NEG)}, "ocr-5100"),
+    row("Desmln positive.", {("desmin", POS)}, "ocr-desmln"),
+    row("HNF-35 positive.", {("HHF-35", POS)}, "ocr-hnf35"),
+    row(
+        "CD117 and DOG1 are negative; S100 is positive in scattered cells.",
+        {("CD117", NEG), ("DOG1", NEG), ("S100", POS)},
+        "semicolon-clauses",
+        S100={"extent": "focal"},
+    ),
+    row("S100 is negative, CD34 is positive.", {("S100", NEG), ("CD34", POS)}, "comma-clauses"),
+    row(
+        "p16 shows block-like positive staining.",
+        {("p16", POS)},
+        "block-like",
+        p16={"extent": "diffuse"},
+    ),
+    row(
+        "CD10 is weakly and focally positive.",
+        {("CD10", POS)},
+        "weak-focal",
+        CD10={"intensity": "weak", "extent": "focal"},
+    ),
+    row(
+        "Tumor cells are strongly positive for desmin.",
+        {("desmin", POS)},
+        "strongly-prefix",
+        desmin={"intensity": "strong"},
+    ),
+    row("ER is negative.", {("ER", NEG)}, "er-negative"),
+    row("Seen at an ER visit, troponin was positive.", set(), "er-visit"),
+    row("The margins are negative.", set(), "no-marker"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "details"), ROWS)
+def test_stain_results(
+    extractor: Extractor,
+    text: str,
+    expected: set[tuple[str, str]],
+    details: dict[str, dict[str, Any]],
+) -> None:
+    stains = extractor.extract(text).stains
+    assert {(s.marker, s.result) for s in stains} == expected
+    by_marker = {s.marker: s for s in stains}
+    for marker, attrs in details.items():
+        for attr, value in attrs.items():
+            assert getattr(by_marker[marker], attr) == value, (marker, attr)
+
+
+def test_stain_offsets_and_provenance(extractor: Extractor) -> None:
+    text = "IHC: desmin is positive."
+    (stain,) = extractor.extract(text).stains
+    assert text[stain.start : stain.end] == stain.text == "desmin"
+    assert stain.rule_id == "stain.desmin/stain.result.postfix"
+    assert stain.sentence.endswith("desmin is positive.")
+    assert stain.section == "immunohistochemistry"

@@ -1,0 +1,400 @@
+"""Schema, identity and per-entry examples for every rule file under ``pipelines/``.
+
+House rule 4: each rule file has a schema test, and each entry at least one positive and one
+negative example in a parametrized table. Generated rows (one per lexicon phrase, one per
+marker alias, one per section literal) keep the tables in step with the data files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor, load_rules, pipeline_version
+from pathmine.nlp.rules import RULE_FILES, RulePack, load_rules_from, rules_dir
+from pathmine.records import Extraction
+
+RULES = load_rules()
+ICDO3 = re.compile(r"^(?P<morphology>\d{4})/(?P<behavior>[0-36])$")
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+def _dx(extraction: Extraction) -> list[tuple[str, str, str]]:
+    """(entry id, ICD-O-3 code, assertion) for each diagnosis mention."""
+    return [(d.rule_id.split("/")[0], d.icdo3, d.assertion) for d in extraction.diagnoses]
+
+
+# -- schema and identity ------------------------------------------------------------------
+
+
+def test_all_rule_files_validate() -> None:
+    pack = load_rules()
+    assert isinstance(pack, RulePack)
+    assert pack.version == pipeline_version()
+    assert re.fullmatch(r"pathmine-[\w.]+\+rules\.[0-9a-f]{12}", pack.version)
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_rule_file_is_json_with_schema_and_version(name: str) -> None:
+    data = json.loads((rules_dir() / name).read_bytes())
+    assert data["schema"] == f"pathmine.{name.removesuffix('.json')}.v1"
+    assert data["version"]
+    assert data.get("doc"), "every rule file documents itself"
+
+
+def _ids_by_file() -> dict[str, list[str]]:
+    return {
+        "diagnoses.json": [e.id for e in RULES.diagnoses.entries],
+        "context.json": [r.id for r in RULES.context.rules],
+        "sections.json": [r.id for r in RULES.sections.rules],
+        "stains.json": [m.id for m in RULES.stains.markers],
+        "features.json": [
+            r.id
+            for r in [*RULES.features.mitoses, *RULES.features.necrosis, *RULES.features.atypia]
+        ],
+        "report_types.json": [r.id for r in RULES.report_types.rules],
+        "lineages.json": [f.id for f in RULES.lineages.families],
+    }
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_rule_ids_present_and_unique(name: str) -> None:
+    ids = _ids_by_file()[name]
+    assert ids and all(ids)
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+def test_rule_ids_unique_across_files() -> None:
+    everything = [i for ids in _ids_by_file().values() for i in ids]
+    assert len(everything) == len(set(everything))
+
+
+@pytest.mark.parametrize("entry", RULES.diagnoses.entries, ids=lambda e: e.id)
+def test_icdo3_code_well_formed(entry: object) -> None:
+    from pathmine.nlp.rules import DiagnosisEntry
+
+    assert isinstance(entry, DiagnosisEntry)
+    m = ICDO3.match(entry.icdo3)
+    assert m, entry.icdo3
+    assert 8000 <= int(m["morphology"]) <= 9999
+    assert entry.behavior in (0, 1, 2, 3)  # /6 is derived from a metastatic cue, never listed
+    assert re.fullmatch(r"[a-z_]+", entry.lineage)
+
+
+def test_no_surface_form_belongs_to_two_entries() -> None:
+    from pathmine.nlp.targets import spelling_variants
+
+    owner: dict[str, str] = {}
+    clashes = []
+    for entry in RULES.diagnoses.entries:
+        for phrase in [entry.term, *entry.phrases]:
+            for form in spelling_variants(phrase):
+                if owner.setdefault(form, entry.id) != entry.id:
+                    clashes.append((form, owner[form], entry.id))
+    assert clashes == []
+
+
+@pytest.mark.parametrize(
+    "name", ["features.json", "report_types.json"], ids=["features", "report_types"]
+)
+def test_regex_rules_compile(name: str) -> None:
+    rules = (
+        [*RULES.features.mitoses, *RULES.features.necrosis, *RULES.features.atypia]
+        if name == "features.json"
+        else RULES.report_types.rules
+    )
+    for rule in rules:
+        re.compile(rule.regex)
+
+
+# -- diagnosis lexicon: one curated positive example per entry ----------------------------
+
+DIAGNOSIS_POSITIVES = [
+    ("dx.leiomyoma", "Uterus, myomectomy: leiomyoma."),
+    ("dx.cellular_leiomyoma", "Cellular leiomyoma, 6 cm."),
+    ("dx.atypical_leiomyoma", "Leiomyoma with bizarre nuclei."),
+    ("dx.stump", "Smooth muscle tumour of uncertain malignant potential (STUMP)."),
+    ("dx.leiomyosarcoma", "High grade leiomyosarcoma of the uterus."),
+    ("dx.epithelioid_leiomyosarcoma", "Epithelioid leiomyosarcoma."),
+    ("dx.myxoid_leiomyosarcoma", "Myxoid leiomyosarcoma, FIGO stage IB."),
+    ("dx.spindle_cell_neoplasm", "Spindle cell neoplasm, see comment."),
+    ("dx.sarcoma_nos", "Undifferentiated pleomorphic sarcoma."),
+    ("dx.spindle_cell_sarcoma", "Spindle cell sarcoma, grade 3."),
+    ("dx.endometrial_stromal_nodule", "Endometrial stromal nodule."),
+    ("dx.lgess", "Low-grade endometrial stromal sarcoma."),
+    ("dx.hgess", "High-grade endometrial stromal sarcoma."),
+    ("dx.lipoma", "Subcutaneous lipoma."),
+    ("dx.alt", "Atypical lipomatous tumour of the thigh."),
+    ("dx.liposarcoma", "Myxoid liposarcoma."),
+    ("dx.dedifferentiated_liposarcoma", "Dedifferentiated liposarcoma (DDLPS)."),
+    ("dx.schwannoma", "Cellular schwannoma."),
+    ("dx.neurofibroma", "Plexiform neurofibroma."),
+    ("dx.mpnst", "Malignant peripheral nerve sheath tumour."),
+    ("dx.phyllodes_benign", "Benign phyllodes tumor."),
+    ("dx.phyllodes_borderline", "Borderline phyllodes tumour."),
+    ("dx.phyllodes_malignant", "Malignant phyllodes tumor."),
+    ("dx.nevus", "Compound nevus."),
+    ("dx.dysplastic_nevus", "Dysplastic naevus with mild atypia."),
+    ("dx.melanoma", "Superficial spreading melanoma, Breslow 0.8 mm."),
+    ("dx.melanoma_in_situ", "Melanoma in situ, lentigo maligna type."),
+    ("dx.tubular_adenoma", "Tubular adenoma."),
+    ("dx.villous_adenoma", "Villous adenoma."),
+    ("dx.tubulovillous_adenoma", "Tubulovillous adenoma with low grade dysplasia."),
+    ("dx.sessile_serrated_lesion", "Sessile serrated lesion."),
+    ("dx.adenocarcinoma", "Invasive adenocarcinoma, moderately differentiated."),
+    ("dx.carcinoma_nos", "Poorly differentiated carcinoma."),
+    ("dx.gist", "Gastrointestinal stromal tumour, spindle cell type."),
+    ("dx.endometrioid_carcinoma", "Endometrioid adenocarcinoma, FIGO grade 1."),
+    ("dx.atypical_hyperplasia", "Atypical endometrial hyperplasia (EIN)."),
+    ("dx.serous_carcinoma", "High-grade serous carcinoma."),
+    ("dx.serous_borderline", "Serous borderline tumour."),
+    ("dx.serous_cystadenoma", "Serous cystadenoma."),
+    ("dx.clear_cell_carcinoma", "Clear cell carcinoma."),
+    ("dx.carcinosarcoma", "Carcinosarcoma (malignant mixed mullerian tumor)."),
+]
+_ENTRY_BY_ID = {e.id: e for e in RULES.diagnoses.entries}
+
+
+def test_every_diagnosis_entry_has_a_curated_example() -> None:
+    covered = {entry_id for entry_id, _ in DIAGNOSIS_POSITIVES}
+    assert covered == set(_ENTRY_BY_ID)
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "text"), DIAGNOSIS_POSITIVES, ids=[e for e, _ in DIAGNOSIS_POSITIVES]
+)
+def test_diagnosis_entry_positive_example(extractor: Extractor, entry_id: str, text: str) -> None:
+    found = _dx(extractor.extract(f"DIAGNOSIS:\n{text}"))
+    assert (entry_id, _ENTRY_BY_ID[entry_id].icdo3, "affirmed") in found
+
+
+_PHRASE_ROWS = [
+    pytest.param(e.id, phrase, id=f"{e.id}:{phrase}")
+    for e in RULES.diagnoses.entries
+    for phrase in dict.fromkeys([e.term, *e.phrases, *e.exact])
+]
+
+
+@pytest.mark.parametrize(("entry_id", "phrase"), _PHRASE_ROWS)
+def test_every_lexicon_phrase_finds_its_entry(
+    extractor: Extractor, entry_id: str, phrase: str
+) -> None:
+    found = _dx(extractor.extract(f"Diagnosis: {phrase}."))
+    assert found == [(entry_id, _ENTRY_BY_ID[entry_id].icdo3, "affirmed")]
+
+
+DIAGNOSIS_NEGATIVES = [
+    pytest.param("dx.stump", "Vaginal stump: no lesion.", id="vaginal-stump"),
+    pytest.param("dx.stump", "Cervical stump is unremarkable.", id="cervical-stump"),
+    pytest.param("dx.stump", "The stump of the appendix.", id="appendix-stump"),
+    pytest.param("dx.leiomyoma", "Leiomyomatosis peritonealis disseminata.", id="leiomyomatosis"),
+    pytest.param("dx.leiomyoma", "Adenomyosis of the myometrium.", id="adenomyosis"),
+    pytest.param("dx.sarcoma_nos", "Sarcomatoid change is absent.", id="sarcomatoid"),
+    pytest.param("dx.carcinoma_nos", "Peritoneal carcinomatosis.", id="carcinomatosis"),
+    pytest.param("dx.lipoma", "Lipomatous change of the pancreas.", id="lipomatous"),
+    pytest.param("dx.nevus", "Melanocytes along the junction.", id="melanocytes"),
+    pytest.param("dx.neurofibroma", "Neurofibromatosis type 1.", id="neurofibromatosis"),
+    pytest.param("dx.gist", "The gist of the matter.", id="gist-lowercase-word"),
+    pytest.param("dx.alt", "Alt text for the figure.", id="alt-word"),
+    pytest.param("dx.atypical_hyperplasia", "Ein Befund.", id="ein-word"),
+    pytest.param("dx.leiomyosarcoma", "Films reviewed.", id="no-term"),
+    pytest.param(
+        "dx.alt",
+        "ALT 45 U/L, AST 30 U/L.",
+        id="alt-liver-enzyme",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'ALT' is an exact abbreviation for atypical lipomatous tumour; the lab "
+            "value needs a context filter (e.g. a following number/unit) the lexicon lacks",
+        ),
+    ),
+    pytest.param(
+        "dx.nevus",
+        "Nevus-like nests of cells.",
+        id="x-like",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'<term>-like' is a comparison, not a diagnosis; not filtered"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry_id", "text"), DIAGNOSIS_NEGATIVES)
+def test_diagnosis_lexicon_negative_example(extractor: Extractor, entry_id: str, text: str) -> None:
+    assert entry_id not in {d[0] for d in _dx(extractor.extract(text))}
+
+
+# -- stain lexicon ------------------------------------------------------------------------
+
+
+def _first_alias(marker: object) -> str:
+    from pathmine.nlp.rules import MarkerEntry
+
+    assert isinstance(marker, MarkerEntry)
+    return (marker.aliases or marker.exact)[0]
+
+
+@pytest.mark.parametrize("marker", RULES.stains.markers, ids=lambda m: m.id)
+def test_every_marker_first_alias_is_positive(extractor: Extractor, marker: object) -> None:
+    from pathmine.nlp.rules import MarkerEntry
+
+    assert isinstance(marker, MarkerEntry)
+    got = [
+        (s.marker, s.result)
+        for s in extractor.extract(f"{_first_alias(marker)} is positive.").stains
+    ]
+    assert got == [(marker.marker, "positive")]
+
+
+_ALIAS_ROWS = [
+    pytest.param(m.marker, alias, id=f"{m.id}:{alias}")
+    for m in RULES.stains.markers
+    for alias in dict.fromkeys([*m.aliases, *m.exact])
+]
+
+
+@pytest.mark.parametrize(("marker", "alias"), _ALIAS_ROWS)
+def test_every_marker_alias_is_negative(extractor: Extractor, marker: str, alias: str) -> None:
+    got = [
+        (s.marker, s.result) for s in extractor.extract(f"Tumour cells: {alias} negative.").stains
+    ]
+    assert got == [(marker, "negative")]
+
+
+STAIN_NEGATIVES = [
+    pytest.param("Seen at an ER visit, troponin was positive.", id="er-visit"),
+    pytest.param("ER visit for bleeding; pregnancy test positive.", id="er-visit-semicolon"),
+    pytest.param("PR interval normal.", id="pr-interval"),
+    pytest.param("Margins are negative.", id="margins"),
+    pytest.param("Lymph nodes negative for carcinoma (0/12).", id="lymph-nodes"),
+    pytest.param("Positive for malignancy.", id="malignancy"),
+    pytest.param("EMA was drawn; blood cultures negative.", id="no-result-for-marker"),
+]
+
+
+@pytest.mark.parametrize("text", STAIN_NEGATIVES)
+def test_stain_lexicon_negative_example(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text).stains == ()
+
+
+# -- context rules: every category has positive and negative rows -------------------------
+
+CONTEXT_ROWS = [
+    # (category, text, term, expected assertion)
+    ("NEGATED_EXISTENCE", "Negative for leiomyosarcoma.", "leiomyosarcoma", "negated"),
+    ("NEGATED_EXISTENCE", "No evidence of leiomyosarcoma.", "leiomyosarcoma", "negated"),
+    ("NEGATED_EXISTENCE", "Leiomyoma, no evidence of malignancy.", "leiomyoma", "affirmed"),
+    ("NEGATED_EXISTENCE", "No atypia. Leiomyoma.", "leiomyoma", "affirmed"),
+    ("POSSIBLE_EXISTENCE", "Suspicious for leiomyosarcoma.", "leiomyosarcoma", "uncertain"),
+    ("POSSIBLE_EXISTENCE", "Leiomyosarcoma cannot be excluded.", "leiomyosarcoma", "uncertain"),
+    ("POSSIBLE_EXISTENCE", "Consistent with leiomyosarcoma.", "leiomyosarcoma", "affirmed"),
+    ("POSSIBLE_EXISTENCE", "Compatible with leiomyoma.", "leiomyoma", "affirmed"),
+    ("HISTORICAL", "History of leiomyoma.", "leiomyoma", "historical"),
+    ("HISTORICAL", "Status post myomectomy for leiomyoma.", "leiomyoma", "historical"),
+    ("HISTORICAL", "History of leiomyoma; now leiomyosarcoma.", "leiomyosarcoma", "affirmed"),
+    ("HYPOTHETICAL", "Rule out leiomyosarcoma.", "leiomyosarcoma", "hypothetical"),
+    ("HYPOTHETICAL", "Leiomyosarcoma has been ruled out.", "leiomyosarcoma", "negated"),
+    ("FAMILY", "Mother had leiomyosarcoma.", "leiomyosarcoma", "family"),
+    ("FAMILY", "Leiomyoma. Mother had breast carcinoma.", "leiomyoma", "affirmed"),
+    ("TERMINATE", "No residual sarcoma, but leiomyoma is present.", "leiomyoma", "affirmed"),
+    (
+        "TERMINATE",
+        "No leiomyoma identified; endometrioid adenocarcinoma.",
+        "endometrioid carcinoma",
+        "affirmed",
+    ),
+    ("TERMINATE", "No leiomyoma or leiomyosarcoma.", "leiomyosarcoma", "negated"),
+    ("PSEUDO", "No significant change in the leiomyoma.", "leiomyoma", "affirmed"),
+    ("PSEUDO", "Not only leiomyoma but also adenomyosis.", "leiomyoma", "affirmed"),
+    ("PSEUDO", "No leiomyoma.", "leiomyoma", "negated"),
+]
+
+
+# What a category's cue does to a mention in its scope; TERMINATE and PSEUDO rows show the
+# cue keeping a mention affirmed that a nearby negation/uncertainty cue would otherwise take.
+_CATEGORY_ASSERTION = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "uncertain",
+    "HISTORICAL": "historical",
+    "HYPOTHETICAL": "hypothetical",
+    "FAMILY": "family",
+    "TERMINATE": "affirmed",
+    "PSEUDO": "affirmed",
+}
+
+
+def test_every_context_category_has_positive_and_negative_rows() -> None:
+    assert {r.category for r in RULES.context.rules} <= set(_CATEGORY_ASSERTION)
+    for category, assertion in _CATEGORY_ASSERTION.items():
+        expected = [row[3] for row in CONTEXT_ROWS if row[0] == category]
+        assert assertion in expected, f"{category} has no positive row"
+        assert set(expected) - {assertion}, f"{category} has no negative row"
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "term", "assertion"),
+    CONTEXT_ROWS,
+    ids=[f"{row[0].lower()}-{i}" for i, row in enumerate(CONTEXT_ROWS)],
+)
+def test_context_category_example(
+    extractor: Extractor, category: str, text: str, term: str, assertion: str
+) -> None:
+    got = {d.term: d.assertion for d in extractor.extract(text).diagnoses}
+    assert got.get(term) == assertion, (category, got)
+
+
+# -- sections -------------------------------------------------------------------------------
+
+_SECTION_ROWS = [
+    pytest.param(rule.category, literal, id=f"{rule.id}:{literal}")
+    for rule in RULES.sections.rules
+    for literal in rule.literals
+]
+
+
+@pytest.mark.parametrize(("category", "literal"), _SECTION_ROWS)
+def test_every_section_literal_recognized_from_header_line(
+    extractor: Extractor, category: str, literal: str
+) -> None:
+    for header in (f"{literal.upper()}:", literal.capitalize()):
+        stains = extractor.extract(f"Report\n\n{header}\nDesmin is positive.\n").stains
+        assert [(s.marker, s.section) for s in stains] == [("desmin", category)], header
+
+
+def test_every_section_category_has_a_rule() -> None:
+    assert {r.category for r in RULES.sections.rules} | {"other"} >= set(
+        RULES.sections.categories
+    ) - {"other"}
+    assert {r.category for r in RULES.sections.rules} <= set(RULES.sections.categories)
+
+
+# -- pipeline version ---------------------------------------------------------------------
+
+
+def _copy_rules(dest: Path) -> Path:
+    dest.mkdir()
+    for name in RULE_FILES:
+        (dest / name).write_bytes((rules_dir() / name).read_bytes())
+    return dest
+
+
+def test_version_of_identical_copy_is_unchanged(tmp_path: Path) -> None:
+    assert load_rules_from(_copy_rules(tmp_path / "rules")).version == pipeline_version()
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_version_changes_when_rule_file_bytes_change(tmp_path: Path, name: str) -> None:
+    directory = _copy_rules(tmp_path / "rules")
+    path = directory / name
+    path.write_bytes(path.read_bytes() + b"\n")  # same JSON, different bytes
+    changed = load_rules_from(directory)
+    assert changed.version != pipeline_version()
+    assert changed.version.split("+")[0] == pipeline_version().split("+")[0]
