@@ -38,6 +38,10 @@ class FeatureFinder:
         self.mitoses = compile_all(rules.mitoses)
         self.necrosis = compile_all(rules.necrosis)
         self.atypia = compile_all(rules.atypia)
+        # One cheap scan over a whole report finds the sentences worth the per-rule regexes.
+        self.any_rule = re.compile(
+            "|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).", re.IGNORECASE
+        )
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE

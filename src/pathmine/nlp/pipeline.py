@@ -9,10 +9,12 @@ runs in worker processes or on a Spark executor.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,13 +22,18 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pathmine.nlp import segmentation
+from pathmine.nlp import (  # noqa: F401  (register factories)
+    regex_targets,
+    sectionizer,
+    segmentation,
+)
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.rules import RulePack, load_rules
+from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sites import SiteIndex
 from pathmine.nlp.stains import CueBook, resolve_sentence
 from pathmine.nlp.targets import DIAGNOSIS, STAIN, diagnosis_rules, marker_rules
-from pathmine.records import DiagnosisMention, Extraction, StainResult
+from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 _ASSERTION_ORDER = (
     ("NEGATED_EXISTENCE", "negated"),
@@ -53,23 +60,6 @@ def _quiet_medspacy_logging() -> None:
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
-_HEADER_ENDS = (
-    {"TEXT": {"IN": [":", "-", "–"]}},
-    {"IS_SPACE": True, "TEXT": {"REGEX": "[\n\r]"}},
-)
-
-
-def _header_patterns(nlp: Language, literal: str) -> list[list[dict[str, Any]]]:
-    """A header is its literal at the start of a line, then a colon/dash or the line's end.
-
-    Without the ending, any line that merely begins with a header word ("History of
-    leiomyoma; now ...", "Clinical correlation is advised.") would open a new section and
-    change how every later mention is asserted.
-    """
-    words: list[dict[str, Any]] = [{"LOWER": tok.lower_} for tok in nlp.make_doc(literal)]
-    return [[*words, end] for end in _HEADER_ENDS]
-
-
 def build_nlp(rules: RulePack | None = None) -> Language:
     """Assemble the spaCy pipeline from the rule data (no statistical model needed)."""
     _quiet_medspacy_logging()
@@ -84,15 +74,17 @@ def build_nlp(rules: RulePack | None = None) -> Language:
     matcher: Any = nlp.add_pipe("medspacy_target_matcher")
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
-    sectionizer: Any = nlp.add_pipe(
-        "medspacy_sectionizer", config={"rules": None, "require_start_line": True}
-    )
-    sectionizer.add(
+    ocr_targets: Any = nlp.add_pipe("pathmine_regex_targets_v1")
+    for entry in rules.diagnoses.entries:
+        ocr_targets.add(DIAGNOSIS, entry.id, entry.regex)
+    for marker in rules.stains.markers:
+        ocr_targets.add(STAIN, marker.id, marker.regex)
+    headers: Any = nlp.add_pipe("pathmine_sectionizer_v1")
+    headers.add(
         [
-            SectionRule(literal, rule.category, pattern=pattern, metadata={"id": rule.id})
+            SectionRule(literal, rule.category, metadata={"id": rule.id})
             for rule in rules.sections.rules
             for literal in rule.literals
-            for pattern in _header_patterns(nlp, literal)
         ]
     )
     context: Any = nlp.add_pipe("medspacy_context", config={"rules": None})
@@ -147,12 +139,14 @@ class Extractor:
     # -- flattening -------------------------------------------------------------------------
 
     def _flatten(self, doc: Doc) -> Extraction:
-        sites = SiteIndex(doc.text)
+        text = doc.text
+        sites = SiteIndex(text)
+        sections = SectionIndex(doc)
         diagnoses: list[DiagnosisMention] = []
         markers_by_sent: dict[int, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ == DIAGNOSIS:
-                mention = self._diagnosis(ent, sites)
+                mention = self._diagnosis(ent, sites, sections.at_char(ent.start_char))
                 if mention is not None:
                     diagnoses.append(mention)
             elif ent.label_ == STAIN:
@@ -160,18 +154,31 @@ class Extractor:
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
             sent = doc[start].sent
-            stains.extend(resolve_sentence(self._cues, sent, markers))
-        features = [f for sent in doc.sents for f in self._features.find(sent)]
+            stains.extend(
+                replace(s, section=sections.at_char(s.start))
+                for s in resolve_sentence(self._cues, sent, markers)
+            )
         return Extraction(
             pipeline_version=self.version,
             diagnoses=tuple(diagnoses),
             stains=tuple(stains),
-            features=tuple(features),
-            inferred_report_type=self.infer_report_type(doc.text),
+            features=tuple(self._find_features(doc, text)),
+            inferred_report_type=self.infer_report_type(text),
         )
 
-    def _diagnosis(self, ent: Span, sites: SiteIndex) -> DiagnosisMention | None:
-        section = ent._.section_category
+    def _find_features(self, doc: Doc, text: str) -> list[Feature]:
+        """Run the feature rules only on sentences where one of them can match."""
+        hits = [m.start() for m in self._features.any_rule.finditer(text)]
+        if not hits:
+            return []
+        sentences = list(doc.sents)
+        starts = [s.start_char for s in sentences]
+        wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits})
+        return [f for k in wanted for f in self._features.find(sentences[k])]
+
+    def _diagnosis(
+        self, ent: Span, sites: SiteIndex, section: str | None
+    ) -> DiagnosisMention | None:
         role = self._roles.get(section, "diagnostic") if section else "diagnostic"
         if role == "descriptive":
             return None  # gross descriptions describe, they do not diagnose

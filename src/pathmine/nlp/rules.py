@@ -162,6 +162,7 @@ class FeatureRules(_Strict):
     necrosis: list[RegexRule]
     atypia: list[RegexRule]
     negation_cues: list[str]
+    triggers: list[str] = []
     postfix_negation_cues: list[str] = []
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 _SENTENCE_END = {".", "!", "?"}
@@ -49,48 +51,39 @@ def _add_upper_case_negations(tokenizer: Any) -> None:
         )
 
 
-def _is_line_break(token: Token) -> bool:
-    return token.is_space and "\n" in token.text
-
-
-def _previous_line(doc: Doc, index: int) -> str:
-    """Text of the line that ends just before token ``index`` (a newline token)."""
-    start_char = doc[index].idx
-    line_start = doc.text.rfind("\n", 0, start_char) + 1
-    return doc.text[line_start:start_char]
-
-
-def _starts_new_sentence(doc: Doc, newline_index: int, nxt: Token) -> bool:
-    newline = doc[newline_index]
-    if newline.text.count("\n") >= 2:
+def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
+    """Does the line break at token ``i`` (a newline token) begin a new sentence?"""
+    if words[i].count("\n") >= 2:
         return True
-    prev = doc[newline_index - 1] if newline_index > 0 else None
-    if prev is None or prev.text in _SENTENCE_END or prev.text in {":", ";"}:
+    prev = words[i - 1] if i > 0 else None
+    if prev is None or prev in _SENTENCE_END or prev in {":", ";"}:
         return True
-    first = nxt.text[0]
-    if nxt.text in _BULLETS or first.isdigit() or first in "([":
+    nxt = words[i + 1]
+    first = nxt[0]
+    if nxt in _BULLETS or first.isdigit() or first in "([":
         return True
     if not first.isupper():
         return False  # lower-case continuation of a broken line
-    line = _previous_line(doc, newline_index).strip()
+    start_char = doc[i].idx
+    line = text[text.rfind("\n", 0, start_char) + 1 : start_char].strip()
     if len(line) < _JOIN_MIN_LINE:
         return True  # short lines are headings or table rows
     # A long ALL-CAPS line that stops mid-phrase continues on the next line (OCR, caps prose).
-    return not (line.isupper() and (prev.is_alpha or prev.text == ","))
+    return not (line.isupper() and (prev.isalpha() or prev == ","))
 
 
-def _ends_sentence(doc: Doc, punct: Token) -> bool:
+def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
     """A "?" ends a sentence only when glued to the word before it ("sarcoma?").
 
     A free-standing "?" before a term ("? leiomyosarcoma", "tumour ?LMS") is the clinician's
     query mark; splitting there would cut the cue off from the term it qualifies.
     """
-    if punct.text != "?":
+    if words[i] != "?":
         return True
-    if punct.i == 0:
+    if i == 0:
         return False
-    before = doc[punct.i - 1]
-    return not before.is_space and not before.whitespace_
+    before = doc[i - 1]
+    return not words[i - 1].isspace() and not before.whitespace_
 
 
 @Language.component(
@@ -98,25 +91,31 @@ def _ends_sentence(doc: Doc, punct: Token) -> bool:
     assigns=["token.is_sent_start"],
 )
 def line_sentencizer(doc: Doc) -> Doc:
-    """Sentence starts at end punctuation and at line breaks that begin a new unit."""
-    if len(doc) == 0:
+    """Sentence starts at end punctuation and at line breaks that begin a new unit.
+
+    Works on the token texts as a plain list and writes all boundaries with one
+    ``Doc.from_array`` call: per-token attribute access is what made this slow.
+    """
+    n = len(doc)
+    if n == 0:
         return doc
-    doc[0].is_sent_start = True
-    pending_start = False
-    for i in range(1, len(doc)):
-        token = doc[i]
-        prev = doc[i - 1]
-        start = False
-        if token.is_space:
-            token.is_sent_start = False
-            if _is_line_break(token) and i + 1 < len(doc):
-                nxt = doc[i + 1]
-                pending_start = pending_start or _starts_new_sentence(doc, i, nxt)
+    text = doc.text
+    words = [t.text for t in doc]
+    starts = numpy.full((n, 1), -1, dtype="int64")
+    starts[0, 0] = 1
+    pending = False
+    last = 0  # the last non-space token: "Leiomyoma.  No atypia" splits despite two spaces
+    for i in range(1, n):
+        word = words[i]
+        if word.isspace():
+            if not pending and "\n" in word and i + 1 < n:
+                pending = _starts_new_sentence(text, words, doc, i)
             continue
-        if pending_start:
-            start = True
-            pending_start = False
-        elif prev.text in _SENTENCE_END and not prev.is_space and _ends_sentence(doc, prev):
-            start = True
-        token.is_sent_start = start
+        if pending:
+            starts[i, 0] = 1
+            pending = False
+        elif words[last] in _SENTENCE_END and _ends_sentence(doc, words, last):
+            starts[i, 0] = 1
+        last = i
+    doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc

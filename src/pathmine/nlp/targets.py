@@ -54,26 +54,21 @@ def _rules(
     entry_id: str,
     phrases: Iterable[str],
     exact: Iterable[str],
-    regexes: Iterable[str],
 ) -> Iterator[TargetRule]:
     metadata = {"entry_id": entry_id}
     for phrase in sorted({v for p in phrases for v in spelling_variants(p)}):
         yield TargetRule(phrase, category, metadata=metadata)
     for text in exact:
         yield TargetRule(text, category, pattern=_exact_pattern(nlp, text), metadata=metadata)
-    for regex in regexes:
-        yield TargetRule(
-            f"/{regex}/", category, pattern=[{"LOWER": {"REGEX": regex}}], metadata=metadata
-        )
 
 
 def diagnosis_rules(nlp: Language, entries: Iterable[DiagnosisEntry]) -> list[TargetRule]:
     return [
         rule
         for e in entries
-        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact, e.regex)
+        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact)
     ]
 
 
 def marker_rules(nlp: Language, markers: Iterable[MarkerEntry]) -> list[TargetRule]:
-    return [rule for m in markers for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact, m.regex)]
+    return [rule for m in markers for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact)]

@@ -1,0 +1,84 @@
+"""medspaCy's sectionizer with pathology header rules and without per-token bookkeeping.
+
+medspaCy's ``Sectionizer.__call__`` writes ``token._.section`` on every token of every
+report: 40% of its time, for an answer we need only at a few mention offsets. This subclass
+keeps medspaCy's rules, matcher and ``Section`` objects (``doc._.sections``), adds the
+pathology header ending (a header is followed by a colon, a dash or the end of its line),
+and answers "which section is this offset in" by bisection.
+
+No ``from __future__ import annotations`` here: spaCy validates factory signatures from
+their real annotations.
+"""
+
+import bisect
+from typing import Any
+
+from medspacy.section_detection import Sectionizer
+from medspacy.section_detection.section import Section
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_HEADER_END = {":", "-", "–", "—"}
+
+
+def _ends_header(doc: Doc, end: int) -> bool:
+    if end >= len(doc):
+        return True
+    token = doc[end]
+    return token.text in _HEADER_END or (token.is_space and "\n" in token.text)
+
+
+class PathologySectionizer(Sectionizer):
+    """Sections from start-of-line headers that end in a colon, a dash or a line break."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        matcher: Any = self._Sectionizer__matcher  # medspaCy keeps it name-mangled
+        matches = self.filter_start_lines(doc, matcher(doc))
+        matches = sorted((m for m in matches if _ends_header(doc, m[2])), key=lambda m: m[1])
+        sections = []
+        if not matches or matches[0][1] != 0:
+            first = matches[0][1] if matches else len(doc)
+            sections.append(Section(None, 0, 0, 0, first))
+        for i, (match_id, start, end) in enumerate(matches):
+            rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
+            title_end = end + 1 if end < len(doc) and doc[end].text in _HEADER_END else end
+            body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
+            sections.append(
+                Section(rule.category, start, title_end, title_end, body_end, None, rule)
+            )
+        doc._.sections = sections
+        return doc
+
+
+def section_at(doc: Doc, token_index: int) -> str | None:
+    """Category of the section whose title or body holds this token (None before any)."""
+    sections = doc._.sections
+    starts = [s.title_start for s in sections]
+    i = bisect.bisect_right(starts, token_index) - 1
+    return sections[i].category if i >= 0 else None
+
+
+class SectionIndex:
+    """``section_at`` for many offsets of one document without re-reading the sections."""
+
+    def __init__(self, doc: Doc) -> None:
+        sections = doc._.sections or []
+        self._starts = [
+            doc[s.title_start].idx if s.title_start < len(doc) else len(doc.text) for s in sections
+        ]
+        self._categories = [s.category for s in sections]
+
+    def at_char(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._categories[i] if i >= 0 else None
+
+
+@Language.factory(
+    "pathmine_sectionizer_v1",
+    assigns=["doc._.sections"],
+    default_config={"rules": None, "require_start_line": True},
+)
+def make_pathology_sectionizer(
+    nlp: Language, name: str, rules: Any, require_start_line: bool
+) -> PathologySectionizer:
+    return PathologySectionizer(nlp, name=name, rules=rules, require_start_line=require_start_line)
