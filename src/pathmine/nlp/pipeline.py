@@ -33,6 +33,7 @@ from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sites import SiteIndex
 from pathmine.nlp.stains import CueBook, resolve_sentence
 from pathmine.nlp.targets import DIAGNOSIS, STAIN, diagnosis_rules, marker_rules
+from pathmine.nlp.tokenizer import PathologyTokenizer
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 _ASSERTION_ORDER = (
@@ -60,8 +61,12 @@ def _quiet_medspacy_logging() -> None:
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
-def build_nlp(rules: RulePack | None = None) -> Language:
-    """Assemble the spaCy pipeline from the rule data (no statistical model needed)."""
+def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Language:
+    """Assemble the spaCy pipeline from the rule data (no statistical model needed).
+
+    ``tokenizer="spacy"`` keeps spaCy's own rule tokenizer (with the inline-stain suffix
+    tweaks) instead of pathmine's regex tokenizer; it exists to measure the difference.
+    """
     _quiet_medspacy_logging()
     import medspacy  # noqa: F401  (registers medspaCy factories)
     from medspacy.context import ConTextRule
@@ -69,7 +74,10 @@ def build_nlp(rules: RulePack | None = None) -> Language:
 
     rules = rules or load_rules()
     nlp = spacy.blank("en")
-    segmentation.customize_tokenizer(nlp)
+    if tokenizer == "pathmine":
+        nlp.tokenizer = PathologyTokenizer(nlp.vocab)
+    else:
+        segmentation.customize_tokenizer(nlp)
     nlp.add_pipe("pathmine_line_sentencizer_v1")
     matcher: Any = nlp.add_pipe("medspacy_target_matcher")
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
@@ -108,9 +116,9 @@ def build_nlp(rules: RulePack | None = None) -> Language:
 class Extractor:
     """Holds one loaded pipeline and turns texts into ``Extraction`` records."""
 
-    def __init__(self, rules: RulePack | None = None) -> None:
+    def __init__(self, rules: RulePack | None = None, tokenizer: str = "pathmine") -> None:
         self.rules = rules or load_rules()
-        self.nlp = build_nlp(self.rules)
+        self.nlp = build_nlp(self.rules, tokenizer)
         self.version = self.rules.version
         self._entries = {e.id: e for e in self.rules.diagnoses.entries}
         self._roles = self.rules.sections.categories
@@ -182,6 +190,8 @@ class Extractor:
         role = self._roles.get(section, "diagnostic") if section else "diagnostic"
         if role == "descriptive":
             return None  # gross descriptions describe, they do not diagnose
+        if _is_quoted_label(ent):
+            return None  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
         assertion, modifier_ids = self._assertion(ent, role)
         behavior = entry.behavior
@@ -209,18 +219,50 @@ class Extractor:
         ids = sorted({str(m.rule.metadata.get("id")) for m in modifiers if m.rule.metadata})
         for category, assertion in _ASSERTION_ORDER:
             if category in categories:
+                questions = {
+                    str(m.rule.metadata.get("id")) in self._QUESTION_CUES
+                    for m in modifiers
+                    if m.category == "POSSIBLE_EXISTENCE" and m.rule.metadata
+                }
+                if assertion == "uncertain" and role == "history" and questions == {True}:
+                    # "?fibroid", "GIST vs leiomyoma?" in a clinical history are the
+                    # clinician's question to the pathologist, not a hedged diagnosis
+                    return "hypothetical", [*ids, "sec.clinical_history"]
                 return assertion, ids
         if role == "history":
             return "historical", [*ids, "sec.clinical_history"]
         return "affirmed", ids
 
+    # ConText uncertainty cues that, in a clinical history, ask a question
+    _QUESTION_CUES = frozenset(
+        {"ctx.unc.question", "ctx.unc.query", "ctx.unc.versus", "ctx.unc.vs", "ctx.unc.vs_dot"}
+    )
+
     def _is_metastatic(self, ent: Span) -> bool:
         sent = ent.sent
-        before = ent.doc[max(sent.start, ent.start - 6) : ent.start]
+        # the cue must not belong to an earlier diagnosis ("metastatic melanoma vs primary
+        # lung adenocarcinoma")
+        lo = max([sent.start, ent.start - 6, *(e.end for e in ent.doc.ents if e.end <= ent.start)])
+        before = ent.doc[lo : ent.start]
         window = " ".join(t.lower_ for t in before if not t.is_space)
         after = ent.doc[ent.end : min(sent.end, ent.end + 3)]
         after_words = {t.lower_ for t in after}
         return any(cue in window for cue in self._metastatic) or "metastatic" in after_words
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def _is_quoted_label(ent: Span) -> bool:
+    """The mention is the whole of a quoted specimen label ('"Uterine fibroid":')."""
+    doc = ent.doc
+    if ent.start == 0 or ent.end + 1 >= len(doc):
+        return False
+    return (
+        doc[ent.start - 1].text in _QUOTES
+        and doc[ent.end].text in _QUOTES
+        and doc[ent.end + 1].text in {":", "-"}
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,135 @@
+"""A regex tokenizer for pathology prose, several times faster than spaCy's rule tokenizer.
+
+spaCy's tokenizer was the largest single cost of the pipeline (about 3 ms for a 1.2 KB
+report, more than all matchers together). Pathology text needs only a few decisions, made
+here in one compiled regex, and ``Doc(vocab, words, spaces)`` builds the document in C:
+
+* hyphens split words ("well-differentiated", "desmin-positive", "CD10-") except before a
+  digit ("Ki-67", "HHF-35", "S-100") or after a single letter ("h-caldesmon", "α-SMA");
+* "/" "+" "%" "(" ")" and other punctuation are tokens of their own ("AE1/AE3", "desmin+",
+  "CD10(-)", "30%");
+* a period stays on known abbreviations ("vs.", "Dr.", "approx.") and inside numbers ("2.4");
+* clitics split as in spaCy ("patient's", "don't", "cannot" → "can" "not");
+* whitespace follows spaCy: one space after a token is its trailing whitespace; any other
+  run (line breaks, extra spaces) is a token, so the sentencizer can see line structure.
+
+Every lexicon and rule phrase is tokenized by this same tokenizer, so matching stays
+consistent whatever the choices above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+ABBREVIATIONS = frozenset(
+    {
+        "vs.",
+        "dr.",
+        "drs.",
+        "approx.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "no.",
+        "nos.",
+        "fig.",
+        "figs.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "prof.",
+        "st.",
+        "cf.",
+        "ca.",
+        "wt.",
+        "pt.",
+        "hx.",
+        "dx.",
+        "sp.",
+        "spp.",
+        "incl.",
+        "max.",
+        "min.",
+        "est.",
+        "resp.",
+        "al.",
+        "b.i.d.",
+    }
+)
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<abbr>(?:[A-Za-z]\.){2,}|[A-Za-z]{1,6}\.)(?=\s|$|[,;:)])
+  | (?P<word>
+        (?:[^\W\d_](?=-\w)-)?                 # single-letter prefix: h-caldesmon, α-SMA
+        [^\W_]+(?:[.,](?=\d)\d+)*             # letters/digits; 2.4, 1,000
+        (?:-(?=\d)[^\W_]+(?:[.,](?=\d)\d+)*)* # -digit suffixes: Ki-67, 2017-06-14
+    )
+  | (?P<clitic>['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)\b)
+  | (?P<run>\.{2,}|-{2,}|_{2,}|={2,}|\*{2,}|~{2,})
+  | (?P<punct>\S)                           # anything else, one character at a time
+    """,
+    re.VERBOSE,
+)
+_SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
+
+
+class PathologyTokenizer:
+    """Callable like spaCy's ``Tokenizer``: text in, ``Doc`` out."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup
+            token = m.group()
+            if kind == "space":
+                if token[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                    token = token[1:]
+                    if not token:
+                        continue
+                words.append(token)
+                spaces.append(False)
+                continue
+            if kind == "abbr" and token.lower() not in ABBREVIATIONS:
+                words.append(token[:-1])
+                spaces.append(False)
+                token = "."
+            elif kind == "word":
+                split = _SPLITS.get(token)
+                if split is not None:
+                    words.append(split[0])
+                    spaces.append(False)
+                    token = split[1]
+            words.append(token)
+            spaces.append(False)
+        _split_negations(words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: list[str], batch_size: int = 1000) -> list[Doc]:
+        return [self(text) for text in texts]
+
+
+def _split_negations(words: list[str], spaces: list[bool]) -> None:
+    """ "don't" arrives as "don", "'", "t": put it back as "do", "n't" like spaCy."""
+    i = 0
+    while i + 2 < len(words):
+        if (
+            words[i + 1] in ("'", "’")
+            and words[i + 2] in ("t", "T")
+            and words[i][-1:] in ("n", "N")
+            and len(words[i]) > 1
+            and not spaces[i]
+            and not spaces[i + 1]
+        ):
+            stem, n = words[i][:-1], words[i][-1]
+            words[i : i + 3] = [stem, n + words[i + 1] + words[i + 2]]
+            spaces[i : i + 3] = [False, spaces[i + 2]]
+        i += 1

@@ -1,0 +1,44 @@
+"""The regex tokenizer: lossless on any text, and the splits the rules rely on."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathmine.nlp.tokenizer import PathologyTokenizer
+
+TOKENIZER = PathologyTokenizer(spacy.blank("en").vocab)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_lossless_on_any_text(text: str) -> None:
+    doc = TOKENIZER(text)
+    assert doc.text == text
+    assert all(tok.text for tok in doc)
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Ki-67 ~30%", ["Ki-67", "~", "30", "%"]),
+        ("HHF-35, S-100 and MIB-1", ["HHF-35", ",", "S-100", "and", "MIB-1"]),
+        ("h-caldesmon α-SMA", ["h-caldesmon", "α-SMA"]),
+        ("desmin+ CD10(-)", ["desmin", "+", "CD10", "(", "-", ")"]),
+        ("S100-positive, CD10-", ["S100", "-", "positive", ",", "CD10", "-"]),
+        ("well-differentiated", ["well", "-", "differentiated"]),
+        ("AE1/AE3 15/10 HPF", ["AE1", "/", "AE3", "15", "/", "10", "HPF"]),
+        ("2.4 mm2 1,000", ["2.4", "mm2", "1,000"]),
+        ("vs. Dr. e.g. mass. No", ["vs.", "Dr.", "e.g.", "mass", ".", "No"]),
+        ("cannot CANNOT don't", ["can", "not", "CAN", "NOT", "do", "n't"]),
+        ("patient's", ["patient", "'s"]),
+        ("A.\n - LEIOMYOMATA", ["A", ".", "\n ", "-", "LEIOMYOMATA"]),
+        ("x  y", ["x", " ", "y"]),
+        ("_ a__b", ["_", "a", "__", "b"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_splits(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in TOKENIZER(text)] == tokens
