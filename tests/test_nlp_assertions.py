@@ -140,6 +140,37 @@ ROWS = [
         {LM: "affirmed", "8010/3": "family"},
         id="family-next-sentence",
     ),
+    # pathology negation, uncertainty and clinical-question idiom
+    pytest.param(
+        "The infiltrative border is not consistent with leiomyosarcoma.",
+        {LMS: "negated"},
+        id="not-consistent-with",
+    ),
+    pytest.param("Margins clear of melanoma.", {"8720/3": "negated"}, id="margins-clear-of"),
+    pytest.param("Melanoma; margins are clear.", {"8720/3": "affirmed"}, id="clear-after-term"),
+    pytest.param(
+        "The features fall short of leiomyosarcoma.", {LMS: "negated"}, id="fall-short-of"
+    ),
+    pytest.param("AIS: Not seen.", {"8140/2": "negated"}, id="colon-not-seen"),
+    pytest.param("AIS: Present.", {"8140/2": "affirmed"}, id="colon-present"),
+    pytest.param(
+        "The possibility that this is a leiomyosarcoma must be borne in mind.",
+        {LMS: "uncertain"},
+        id="possibility-that",
+    ),
+    pytest.param(
+        "Neurofibroma is a differential diagnosis.",
+        {"9540/0": "uncertain"},
+        id="is-a-differential",
+    ),
+    pytest.param("Susp ACIS on punch biopsies.", {"8140/2": "uncertain"}, id="susp"),
+    pytest.param("Clinical history: ?Fibroids.", {LM: "hypothetical"}, id="history-question"),
+    pytest.param("Diagnosis: ? leiomyoma.", {LM: "uncertain"}, id="diagnosis-question"),
+    pytest.param(
+        "Clinical question: GIST vs leiomyoma?",
+        {LM: "hypothetical", "8936/3": "hypothetical"},
+        id="clinical-question-vs",
+    ),
     # gross-only mentions are not diagnoses
     pytest.param(
         "GROSS DESCRIPTION:\nReceived a fibroid uterus with a leiomyoma.", {}, id="gross-only"

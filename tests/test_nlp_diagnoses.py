@@ -81,6 +81,43 @@ ROWS = [
         [("8890/0", "Leiomyoma"), ("8890/3", "leiomyosarcoma")],
         id="two-terms",
     ),
+    pytest.param(
+        "Leiomyoma, cellular variant.",
+        [("8892/0", "Leiomyoma, cellular variant")],
+        id="cellular-variant",
+    ),
+    pytest.param(
+        "Leiomyoma with cellular areas.", [("8890/0", "Leiomyoma")], id="cellular-areas-plain"
+    ),
+    pytest.param(
+        "Well-differentiated liposarcoma, lipoma-like type.",
+        [("8850/1", "Well-differentiated liposarcoma, lipoma-like type")],
+        id="wdlps-lipoma-like",
+    ),
+    pytest.param("Lipoma.", [("8850/0", "Lipoma")], id="lipoma-plain"),
+    pytest.param(
+        "Neurilemmoma-like leiomyoma.",
+        [("8890/0", "Neurilemmoma-like leiomyoma")],
+        id="neurilemmoma-like-leiomyoma",
+    ),
+    pytest.param("Neurilemmoma.", [("9560/0", "Neurilemmoma")], id="neurilemmoma-plain"),
+    pytest.param("Spindle cell lesion.", [], id="spindle-cell-lesion-not-tumour"),
+    pytest.param("Atypical smooth muscle neoplasm.", [], id="atypical-smn-not-stump"),
+    pytest.param(
+        "Adenocarcinoma in situ.", [("8140/2", "Adenocarcinoma in situ")], id="ais-phrase"
+    ),
+    pytest.param("AIS, completely excised.", [("8140/2", "AIS")], id="ais-abbreviation"),
+    pytest.param('1) "Uterine fibroid":\n- Adenomatoid tumour.', [], id="quoted-label"),
+    pytest.param(
+        "Metastatic melanoma vs primary lung adenocarcinoma.",
+        [("8720/6", "melanoma"), ("8140/3", "adenocarcinoma")],
+        id="metastatic-cue-not-shared",
+    ),
+    pytest.param(
+        "Metastatic melanoma and metastatic adenocarcinoma.",
+        [("8720/6", "melanoma"), ("8140/6", "adenocarcinoma")],
+        id="metastatic-cue-each",
+    ),
     pytest.param("Vaginal stump, benign.", [], id="stump-lowercase"),
 ]
 

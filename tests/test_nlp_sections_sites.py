@@ -25,6 +25,10 @@ SECTIONS = [
     pytest.param("Frozen section diagnosis: leiomyoma.", "frozen_section", id="frozen"),
     pytest.param("Synoptic report\nHistologic type: leiomyoma", "synoptic", id="synoptic"),
     pytest.param("Clinical History - leiomyoma", "clinical_history", id="dash"),
+    pytest.param("Hx: leiomyoma", "clinical_history", id="hx"),
+    pytest.param("Review Dx: leiomyoma", "final_diagnosis", id="review-dx"),
+    pytest.param("Clinical question: leiomyoma?", "clinical_history", id="clinical-question"),
+    pytest.param("Dx of leiomyoma was made.", None, id="dx-word-in-prose"),
     pytest.param("Leiomyoma.", None, id="no-header"),
     pytest.param("Diagnosis of leiomyoma was made.", None, id="header-word-in-prose"),
 ]

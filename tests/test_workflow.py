@@ -273,6 +273,21 @@ def test_killed_ingest_resumes_without_duplicates_or_loss(
     assert len(flag_tuples(engine)) == 2 * 40
 
 
+def test_worker_pool_gives_the_same_result_as_one_process(
+    db_url: str, extractor, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    archive = scaled_archive(tmp_path / "scaled.jsonl", copies=6)
+    pooled = make_engine(db_url)
+    summary = run_ingest(pooled, [archive], extractor, batch_size=7, workers=2)
+    assert summary.stored == len(read_jsonl(archive))
+    serial = make_engine(f"sqlite:///{tmp_path / 'serial.db'}")
+    run_ingest(serial, [archive], extractor, batch_size=7, workers=1)
+    assert {f[:5] for f in flag_tuples(pooled)} == {f[:5] for f in flag_tuples(serial)}
+    assert table_counts(pooled) == table_counts(serial)
+    again = run_ingest(pooled, [archive], extractor, batch_size=7, workers=2)
+    assert again.unchanged == again.read
+
+
 def test_runs_are_recorded_with_counts(db_url: str, extractor) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(db_url)
     first = run_ingest(engine, [SEED_ARCHIVE], extractor)

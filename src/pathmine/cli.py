@@ -214,9 +214,11 @@ def _ingest(
     batch_size: int,
     max_text_chars: int,
     progress: bool,
+    workers: int = 0,
 ) -> Any:
     from pathmine.ingest import IngestError
     from pathmine.nlp import default_extractor
+    from pathmine.parallel import default_workers
     from pathmine.workflow import run_ingest
 
     engine = _engine(db)
@@ -232,6 +234,7 @@ def _ingest(
                 batch_size=batch_size,
                 max_text_chars=max_text_chars,
                 progress=hook,
+                workers=workers or default_workers(),
             )
     except IngestError as exc:
         raise CliError(str(exc)) from exc
@@ -257,6 +260,9 @@ def ingest(
     max_text_chars: Annotated[
         int, typer.Option(min=1, help="Longer texts are quarantined.")
     ] = 1_000_000,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Extraction processes (0: one per core; 1: no pool).")
+    ] = 0,
     db: DbOption = None,
 ) -> None:
     """Read archives, extract, store and flag; skips unchanged reports, quarantines bad ones."""
@@ -268,6 +274,7 @@ def ingest(
         batch_size,
         max_text_chars,
         progress=sys.stderr.isatty(),
+        workers=workers,
     )
     _print_summary(summary)
 
@@ -813,6 +820,49 @@ def db_current(db: DbOption = None) -> None:
     from pathmine.store import current_revision
 
     console.print(str(current_revision(_engine(db))))
+
+
+# -- corpus (synthetic archives) --------------------------------------------------------------
+
+corpus_app = typer.Typer(
+    help="Synthetic report archives with gold mentions and planted flags.", no_args_is_help=True
+)
+
+
+@corpus_app.command("generate")
+def corpus_generate(
+    patients: Annotated[int, typer.Option("--patients", min=1, help="Number of patients.")],
+    out: Annotated[Path, typer.Option("--out", help="Output directory (created if missing).")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same bytes).")] = 0,
+    flag_rate: Annotated[
+        float,
+        typer.Option(
+            "--flag-rate",
+            min=0.0,
+            max=0.5,
+            help="Share of patients with a planted discrepancy (as many near-miss controls).",
+        ),
+    ] = 0.015,
+) -> None:
+    """Write reports.jsonl, gold_mentions.jsonl, gold_flags.jsonl and manifest.json (streamed)."""
+    import time
+
+    from pathmine.synth import generate
+
+    started = time.perf_counter()
+    summary = generate(patients, seed, out, flag_rate=flag_rate)
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    counts = summary.manifest()["counts"]
+    console.print(
+        f"{summary.reports_written} report(s) ({summary.report_ids} ids) for {patients} "
+        f"patient(s) in {elapsed:.1f} s ({summary.reports_written / elapsed:.0f} reports/s); "
+        f"mean {counts['mean_text_bytes']:.0f} bytes; gold flags: "
+        + (", ".join(f"{k} {v}" for k, v in counts["gold_flags_by_kind"].items()) or "none")
+        + f" -> {out}"
+    )
+
+
+app.add_typer(corpus_app, name="corpus")
 
 
 # -- entry point ------------------------------------------------------------------------------

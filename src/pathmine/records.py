@@ -46,10 +46,11 @@ class Report:
     report_type: str | None = None
     source: str = ""
     location: str = ""
+    sha256: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def sha256(self) -> str:
-        return sha256_text(self.text)
+    def __post_init__(self) -> None:
+        # Hashed once: the ingest job compares it several times per record.
+        object.__setattr__(self, "sha256", sha256_text(self.text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ redone, and every dirty patient gets its flags recomputed.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -22,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from pathmine.flags import compute_flags, link_reviews
 from pathmine.ingest import read_archive
-from pathmine.records import Extraction, Rejected
+from pathmine.parallel import ExtractionPool
+from pathmine.records import Extraction, Rejected, sha256_text
 from pathmine.records import Report as ReportRecord
 from pathmine.store import IngestRun, ensure_schema, repository, session_factory, utcnow
 
@@ -90,6 +93,7 @@ def run_ingest(
     batch_size: int = 100,
     max_text_chars: int = 1_000_000,
     progress: ProgressHook | None = None,
+    workers: int = 1,
 ) -> RunSummary:
     """Ingest archives into the database and recompute flags for every patient touched."""
     ensure_schema(engine)
@@ -104,29 +108,116 @@ def run_ingest(
     readers = [
         read_archive(p, fmt, column_map=column_map, max_text_chars=max_text_chars) for p in paths
     ]
+    batches = _batches(itertools.chain.from_iterable(readers), batch_size)
+    pool = ExtractionPool(extractor, workers) if workers > 1 else None
     try:
-        for batch in _batches(itertools.chain.from_iterable(readers), batch_size):
-            with make_session() as session, session.begin():
-                _ingest_batch(session, batch, extractor, summary)
-                _save_counts(session, summary)
-            if progress:
-                progress(summary)
+        if pool is None:
+            for batch in batches:
+                _write_batch(make_session, batch, _inline(extractor), extractor.version, summary)
+                if progress:
+                    progress(summary)
+        else:
+            _run_pooled(make_session, batches, pool, extractor, summary, progress)
         recompute_dirty_flags(engine, extractor.version, summary, progress)
     except BaseException:
         summary.status = "interrupted"
+        if pool is not None:
+            pool.close(cancel=True)
+            pool = None
         _finish(make_session, summary)
         raise
+    finally:
+        if pool is not None:
+            pool.close()
     summary.status = "completed"
     _finish(make_session, summary)
     return summary
 
 
+def _inline(extractor: TextExtractor) -> Extract:
+    return lambda texts: list(extractor.extract_many(texts))
+
+
+def _write_batch(
+    make_session: Callable[[], Session],
+    batch: list[ReportRecord | Rejected],
+    extract: Extract,
+    version: str,
+    summary: RunSummary,
+) -> None:
+    """One batch, one transaction: reports, extractions, quarantine, dirty marks, counts."""
+    with make_session() as session, session.begin():
+        _ingest_batch(session, batch, extract, version, summary)
+        _save_counts(session, summary)
+
+
+def _run_pooled(
+    make_session: Callable[[], Session],
+    batches: Iterable[list[ReportRecord | Rejected]],
+    pool: ExtractionPool,
+    extractor: TextExtractor,
+    summary: RunSummary,
+    progress: ProgressHook | None,
+) -> None:
+    """Workers extract upcoming batches while this process writes the oldest one.
+
+    Texts already stored under this pipeline version are left out before any NLP; the
+    writer classifies again at write time (batches are written in order by this single
+    writer), so a report repeated across in-flight batches is still versioned correctly.
+    """
+    inflight: deque[tuple[list[ReportRecord | Rejected], list[str], Future[list[Extraction]]]]
+    inflight = deque()
+
+    def write_oldest() -> None:
+        batch, shas, future = inflight.popleft()
+        done = dict(zip(shas, future.result(), strict=True))
+
+        def extract(texts: Sequence[str]) -> list[Extraction]:
+            missing = [t for t in texts if sha256_text(t) not in done]
+            if missing:  # a text the read-time check thought unchanged
+                fresh = list(extractor.extract_many(missing))
+                done.update(zip(map(sha256_text, missing), fresh, strict=True))
+            return [done[sha256_text(t)] for t in texts]
+
+        _write_batch(make_session, batch, extract, extractor.version, summary)
+        if progress:
+            progress(summary)
+
+    for batch in batches:
+        todo = _needing_extraction(make_session, batch, extractor.version)
+        inflight.append((batch, list(todo), pool.submit(list(todo.values()))))
+        if len(inflight) > pool.max_inflight:
+            write_oldest()
+    while inflight:
+        write_oldest()
+
+
+def _needing_extraction(
+    make_session: Callable[[], Session], batch: list[ReportRecord | Rejected], version: str
+) -> dict[str, str]:
+    """sha256 → text for the batch's reports not already stored under this pipeline."""
+    reports = [r for r in batch if isinstance(r, ReportRecord)]
+    with make_session() as session:
+        stored = repository.latest_versions(session, (r.report_id for r in reports))
+    todo: dict[str, str] = {}
+    for r in reports:
+        prior = stored.get(r.report_id)
+        if prior is None or prior.sha256 != r.sha256 or prior.extracted_with != version:
+            todo.setdefault(r.sha256, r.text)
+    return todo
+
+
+Extract = Callable[[Sequence[str]], Sequence[Extraction]]
+
+
 def _ingest_batch(
     session: Session,
     batch: list[ReportRecord | Rejected],
-    extractor: TextExtractor,
+    extract: Extract,
+    version: str,
     summary: RunSummary,
 ) -> None:
+    """Classify one batch against what is stored, extract what is new, write it in bulk."""
     summary.read += len(batch)
     reports = [r for r in batch if isinstance(r, ReportRecord)]
     for item in batch:
@@ -139,16 +230,8 @@ def _ingest_batch(
     for report in reports:
         prior = stored.get(report.report_id)
         in_batch = pending.get(report.report_id)
-        if in_batch is not None:
-            if in_batch.report.sha256 == report.sha256:
-                summary.unchanged += 1
-                continue
-            plan = _Planned(
-                report, pks[report.patient_id], in_batch.version + 1, None, "new_version"
-            )
-        elif prior is None:
-            plan = _Planned(report, pks[report.patient_id], 1, None, "new")
-        elif prior.patient_key != report.patient_id:
+        owner = in_batch.report.patient_id if in_batch else prior.patient_key if prior else None
+        if owner is not None and owner != report.patient_id:
             _quarantine(
                 session,
                 summary,
@@ -160,53 +243,58 @@ def _ingest_batch(
                 ),
             )
             continue
-        elif prior.sha256 == report.sha256:
-            if prior.extracted_with == extractor.version:
+        pk = pks[report.patient_id]
+        if in_batch is not None:
+            if in_batch.report.sha256 == report.sha256:
                 summary.unchanged += 1
                 continue
-            plan = _Planned(report, pks[report.patient_id], prior.version, prior.pk, "reextract")
+            plan = _Planned(report, pk, in_batch.version + 1, None, "new_version")
+        elif prior is None:
+            plan = _Planned(report, pk, 1, None, "new")
+        elif prior.sha256 == report.sha256:
+            if prior.extracted_with == version:
+                summary.unchanged += 1
+                continue
+            plan = _Planned(report, pk, prior.version, prior.pk, "reextract")
         else:
-            plan = _Planned(
-                report, pks[report.patient_id], prior.version + 1, prior.pk, "new_version"
-            )
+            plan = _Planned(report, pk, prior.version + 1, prior.pk, "new_version")
         planned.append(plan)
         pending[report.report_id] = plan
-    extractions = extractor.extract_many([p.report.text for p in planned])
-    written: dict[str, int] = {}
+    extractions = extract([p.report.text for p in planned])
+    new_versions: list[repository.NewVersion] = []
+    reextracted: list[tuple[int, Extraction]] = []
     for plan, extraction in zip(planned, extractions, strict=True):
         if plan.kind == "reextract":
-            report_pk = plan.previous_pk
-            assert report_pk is not None
+            assert plan.previous_pk is not None
+            reextracted.append((plan.previous_pk, extraction))
             summary.reextracted += 1
-        else:
-            previous = written.get(plan.report.report_id, plan.previous_pk)
-            report_type, source = _report_type(plan.report, extractor, extraction)
-            report_pk = repository.add_report_version(
-                session,
-                plan.report,
+            continue
+        report_type, type_source = _report_type(plan.report, extraction)
+        new_versions.append(
+            repository.NewVersion(
+                report=plan.report,
                 patient_pk=plan.patient_pk,
                 version=plan.version,
                 report_type=report_type,
-                report_type_source=source,
-                run_id=summary.run_id,
-                previous_pk=previous,
+                report_type_source=type_source,
+                previous_pk=plan.previous_pk,
+                extraction=extraction,
+                is_latest=pending[plan.report.report_id] is plan,
             )
-            written[plan.report.report_id] = report_pk
-            if plan.kind == "new":
-                summary.stored += 1
-            else:
-                summary.new_versions += 1
-        repository.replace_extraction(session, report_pk, extraction)
+        )
+        if plan.kind == "new":
+            summary.stored += 1
+        else:
+            summary.new_versions += 1
+    repository.add_report_versions(session, new_versions, summary.run_id)
+    repository.replace_extractions(session, reextracted)
     repository.mark_dirty(session, (p.patient_pk for p in planned))
 
 
-def _report_type(
-    report: ReportRecord, extractor: TextExtractor, extraction: Extraction
-) -> tuple[str, str]:
+def _report_type(report: ReportRecord, extraction: Extraction) -> tuple[str, str]:
     if report.report_type:
         return report.report_type, "input"
-    inferred = extraction.inferred_report_type or extractor.infer_report_type(report.text)
-    return inferred, "inferred"
+    return extraction.inferred_report_type or "original", "inferred"
 
 
 def _quarantine(session: Session, summary: RunSummary, rejected: Rejected) -> None:

@@ -12,7 +12,7 @@ def hyst_leiomyoma(c, variant="plain", clin="fib", extra_neg=None, stains_on=Fal
     R["clin"] = {
         "fib": lambda: c.d(c.ch(["Menorrhagia. Fibroid uterus on ultrasound.", "Symptomatic uterine fibroids, failed medical management.", "Known leiomyomata, heavy menstrual bleeding."]), "8890/0:h"),
         "q": lambda: c.d(c.ch(["AUB. ?Fibroids.", "Enlarged uterus, query fibroid.", "Pelvic mass - ? fibroid."]), "8890/0:y"),
-        "ro": lambda: c.d(c.ch(["Rapidly enlarging uterine mass. Rule out leiomyosarcoma.", "Enlarging fibroid in postmenopausal woman; r/o leiomyosarcoma.", "Mass on MRI with heterogeneous signal - exclude leiomyosarcoma."]), "8890/3:y"),
+        "ro": lambda: (lambda t: c.d(t, "8890/3:y", *(["8890/0:h"] if "fibroid" in t else [])))(c.ch(["Rapidly enlarging uterine mass. Rule out leiomyosarcoma.", "Enlarging fibroid in postmenopausal woman; r/o leiomyosarcoma.", "Mass on MRI with heterogeneous signal - exclude leiomyosarcoma."])),
         "none": lambda: c.ch(["Pelvic pain and heavy bleeding.", "Prolapse. Vaginal hysterectomy.", "Dysmenorrhoea, bulky uterus on examination."]),
         "fam": lambda: c.d("Family history: mother had leiomyosarcoma. Menorrhagia.", "8890/3:f"),
     }[clin]()
@@ -84,7 +84,7 @@ def stump(c, diff="cannot", clin="none"):
     if "p53" in R["ihc"]: c.s("p53", "positive")
     R["parts"] = [("Uterus, total hysterectomy", [c.d(c.ch(["Smooth muscle tumor of uncertain malignant potential (STUMP), 9 cm", "Atypical smooth muscle tumor, best classified as STUMP", "Smooth muscle tumour of uncertain malignant potential"]), "8897/1:a")])]
     R["comment"] = {
-        "cannot": lambda: c.d("The features fall short of leiomyosarcoma, but a low-grade leiomyosarcoma cannot be entirely excluded given the equivocal necrosis. Clinical follow-up is recommended.", "8890/3:u"),
+        "cannot": lambda: c.d("The features fall short of leiomyosarcoma, but a low-grade leiomyosarcoma cannot be entirely excluded given the equivocal necrosis. Clinical follow-up is recommended.", "8890/3:n", "8890/3:u"),
         "diff": lambda: c.d("The differential diagnosis includes leiomyosarcoma versus STUMP; we favour the latter given the limited atypia.", "8890/3:u", "8897/1:u"),
         "not": lambda: c.d("There is no evidence of leiomyosarcoma in the sections examined.", "8890/3:n"),
     }[diff]()

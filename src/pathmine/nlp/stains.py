@@ -76,6 +76,20 @@ _FILLER = {
     "an",
 }
 _WINDOW = 10
+# "Stains for X and Y are negative": the prefix cue is the sentence's subject (the stains
+# that were done), not a result; a result cue after the list wins over it.
+_SUBJECT_PREFIXES = {
+    ("stain", "for"),
+    ("stains", "for"),
+    ("stain", "with"),
+    ("stains", "with"),
+    ("staining", "for"),
+    ("staining", "with"),
+}
+# "CD34 highlights blood vessels only": staining of internal-control structures says
+# nothing about the lesion, so such a cue is skipped.
+_CONTROL_CUES = {"highlights", "highlighted", "highlight"}
+_CONTROL_ONLY = {"only", "alone"}
 _PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
 
 
@@ -132,6 +146,7 @@ class _Found:
     via: str
     intensity: str | None = None
     extent: str | None = None
+    cue: tuple[str, ...] = ()
 
 
 def _group_markers(sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
@@ -139,9 +154,10 @@ def _group_markers(sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
     for marker in markers:
         if groups:
             between = sent.doc[groups[-1][-1].end : marker.start]
-            if all(t.is_space or t.lower_ in _CONNECTORS for t in between) and not any(
-                t.text in {"+", "-"} for t in between
-            ):
+            # "CD117 (c-kit) and CD34": an alias in parentheses stays in the list
+            if all(
+                t.is_space or t.lower_ in _CONNECTORS or t.text in "()" for t in between
+            ) and not any(t.text in {"+", "-"} for t in between):
                 groups[-1].append(marker)
                 continue
         groups.append([marker])
@@ -169,10 +185,18 @@ def _is_score(tok: Token) -> bool:
 
 def _inline(doc: Doc, marker: Span) -> _Found | None:
     """``desmin+`` / ``CD10 (-)`` / ``SMA(+)``: a sign glued to the marker."""
+    last = marker[-1].text
+    if len(last) > 2 and last[-1] in "+-" and last[-2].isalnum():
+        # the tokenizer left the sign on the marker's own token ("S-100-")
+        return _Found("positive" if last[-1] == "+" else "negative", marker.end, "inline")
     i = marker.end
     if i >= len(doc):
         return None
     tok = doc[i]
+    if tok.text == "(" and i + 1 < len(doc) and doc[i + 1].text[-2:] in {")+", ")-"}:
+        # "smooth muscle actin (SMA)+": the abbreviation in parentheses carries the sign
+        sign = "positive" if doc[i + 1].text.endswith("+") else "negative"
+        return _Found(sign, i + 2, "inline")
     if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
         tok, end = doc[i + 1], i + 3
     else:
@@ -214,7 +238,7 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     if before and before[-1] in book.negators and result == "positive":
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
-    return _Found(result, start, "prefix", intensity, extent)
+    return _Found(result, start, "prefix", intensity, extent, cue.tokens)
 
 
 def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found | None:
@@ -225,7 +249,7 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     depth = 0
     for k, tok in enumerate(tokens[:_WINDOW]):
         if words[k] in _CLAUSE_BREAKS:
-            return None
+            return _qualifiers_only(book, seen)
         if words[k] == "," and depth == 0 and any(_is_content(book, t) for t in seen):
             return None  # "ER visit, troponin was positive": the result belongs to another noun
         depth += {"(": 1, ")": -1}.get(words[k], 0)
@@ -233,6 +257,9 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             seen.append(tok)
             continue
         cue = CueBook.match_at(book.postfix, words, k)
+        if cue is not None and _control_only(words, k):
+            seen.append(tok)
+            continue
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
             if after in {"for", "with", "of"}:
@@ -249,7 +276,32 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             intensity, extent = _qualifiers(book, [*seen, *tail[:5]])
             return _Found(result, tok.i + len(cue.tokens), "postfix", intensity, extent)
         seen.append(tok)
+    if len(tokens) <= _WINDOW:
+        return _qualifiers_only(book, seen)
     return None
+
+
+def _control_only(words: Sequence[str], k: int) -> bool:
+    """``words[k]`` is a staining verb whose object is marked as the only thing stained
+    ("CD117 highlights interstitial cells of Cajal only")."""
+    if words[k] not in _CONTROL_CUES:
+        return False
+    for word in words[k + 1 : k + 9]:
+        if word in _CLAUSE_BREAKS or word == "and":
+            return False
+        if word in _CONTROL_ONLY:
+            return True
+    return False
+
+
+def _qualifiers_only(book: CueBook, seen: Sequence[Token]) -> _Found | None:
+    """A marker followed only by intensity/extent words up to the clause end ("desmin focal
+    weak;") reports staining: positive."""
+    words = [t.lower_ for t in seen if not t.is_punct]
+    if not words or any(w not in book.intensity and w not in book.extent for w in words):
+        return None
+    intensity, extent = _qualifiers(book, seen)
+    return _Found("positive", seen[-1].i + 1, "qualifier", intensity, extent)
 
 
 def _is_content(book: CueBook, tok: Token) -> bool:
@@ -301,7 +353,9 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             previous = None
             continue
         group = group_of[key]
-        found = _prefix(book, sent, group) or _postfix(book, sent, group, next_start)
+        found = _prefix(book, sent, group)
+        if found is None or found.cue in _SUBJECT_PREFIXES:
+            found = _postfix(book, sent, group, next_start) or found
         if found is None and previous is not None and previous.via == "prefix":
             found = _inherit(book, doc[previous_end : group[0].start], previous)
             if found is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from pathmine.records import (
@@ -89,101 +89,139 @@ def patient_pks(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return existing
 
 
-def add_report_version(
-    session: Session,
-    report: ReportRecord,
-    *,
-    patient_pk: int,
-    version: int,
-    report_type: str,
-    report_type_source: str,
-    run_id: int | None,
-    previous_pk: int | None,
-) -> int:
-    """Insert a new version; the previous latest version stays, no longer marked latest."""
-    if previous_pk is not None:
-        session.execute(update(Report).where(Report.id == previous_pk).values(is_latest=False))
-    row = Report(
-        report_id=report.report_id,
-        version=version,
-        patient_pk=patient_pk,
-        report_date=report.report_date,
-        specimen_date=report.specimen_date,
-        institution=report.institution,
-        report_type=report_type,
-        report_type_source=report_type_source,
-        text=report.text,
-        sha256=report.sha256,
-        is_latest=True,
-        source=report.source[-1024:],
-        location=report.location[:64],
-        ingest_run_id=run_id,
+@dataclass(frozen=True)
+class NewVersion:
+    """A report version to insert, with the extraction to store beside it."""
+
+    report: ReportRecord
+    patient_pk: int
+    version: int
+    report_type: str
+    report_type_source: str
+    previous_pk: int | None
+    extraction: Extraction
+    is_latest: bool = True  # False when a later text of the same report is in the same batch
+
+
+def add_report_versions(
+    session: Session, versions: Sequence[NewVersion], run_id: int | None
+) -> list[int]:
+    """Insert new versions in bulk and return their primary keys, in input order.
+
+    The previous latest version of each report stays, no longer marked latest: an amended
+    text never overwrites the original.
+    """
+    if not versions:
+        return []
+    previous = [v.previous_pk for v in versions if v.previous_pk is not None]
+    if previous:
+        session.execute(update(Report).where(Report.id.in_(previous)).values(is_latest=False))
+    rows = [
+        {
+            "report_id": v.report.report_id,
+            "version": v.version,
+            "patient_pk": v.patient_pk,
+            "report_date": v.report.report_date,
+            "specimen_date": v.report.specimen_date,
+            "institution": v.report.institution,
+            "report_type": v.report_type,
+            "report_type_source": v.report_type_source,
+            "text": v.report.text,
+            "sha256": v.report.sha256,
+            "is_latest": v.is_latest,
+            "source": v.report.source[-1024:],
+            "location": v.report.location[:64],
+            "ingest_run_id": run_id,
+            "extracted_with": v.extraction.pipeline_version,
+            "created_at": utcnow(),
+        }
+        for v in versions
+    ]
+    result = session.execute(
+        insert(Report).returning(Report.id, sort_by_parameter_order=True), rows
     )
-    session.add(row)
-    session.flush()
-    return row.id
+    pks = [row[0] for row in result]
+    _insert_extractions(session, list(zip(pks, (v.extraction for v in versions), strict=True)))
+    return pks
 
 
-def replace_extraction(session: Session, report_pk: int, extraction: Extraction) -> None:
-    """Store an extraction for one report version, replacing any older pipeline's rows."""
+def replace_extractions(session: Session, pairs: Sequence[tuple[int, Extraction]]) -> None:
+    """Re-extraction under a new pipeline: drop the old rows, store the new ones."""
+    if not pairs:
+        return
+    pks = [pk for pk, _ in pairs]
     for model in (DiagnosisMentionRow, StainResultRow, HistologicFeatureRow):
-        session.query(model).filter(model.report_pk == report_pk).delete(synchronize_session=False)
-    version = extraction.pipeline_version
-    session.add_all(
-        [_diagnosis_row(report_pk, version, d) for d in extraction.diagnoses]
-        + [_stain_row(report_pk, version, s) for s in extraction.stains]
-        + [_feature_row(report_pk, version, f) for f in extraction.features]
-    )
-    session.execute(update(Report).where(Report.id == report_pk).values(extracted_with=version))
+        session.execute(delete(model).where(model.report_pk.in_(pks)))
+    _insert_extractions(session, pairs)
+    for version in {e.pipeline_version for _, e in pairs}:
+        session.execute(
+            update(Report)
+            .where(Report.id.in_([pk for pk, e in pairs if e.pipeline_version == version]))
+            .values(extracted_with=version)
+        )
 
 
-def _diagnosis_row(report_pk: int, version: str, d: DiagnosisMention) -> DiagnosisMentionRow:
-    return DiagnosisMentionRow(
-        report_pk=report_pk,
-        pipeline_version=version,
-        term=d.term,
-        icdo3=d.icdo3,
-        behavior=d.behavior,
-        lineage=d.lineage,
-        assertion=d.assertion,
-        section=d.section,
-        site=d.site,
-        start=d.start,
-        end=d.end,
-        sentence=d.sentence,
-        rule_id=d.rule_id[:128],
-    )
+def _insert_extractions(session: Session, pairs: Sequence[tuple[int, Extraction]]) -> None:
+    """Bulk INSERT (executemany) of mention, stain and feature rows."""
+    diagnoses = [_diagnosis_row(pk, e.pipeline_version, d) for pk, e in pairs for d in e.diagnoses]
+    stains = [_stain_row(pk, e.pipeline_version, st) for pk, e in pairs for st in e.stains]
+    features = [_feature_row(pk, e.pipeline_version, f) for pk, e in pairs for f in e.features]
+    for model, rows in (
+        (DiagnosisMentionRow, diagnoses),
+        (StainResultRow, stains),
+        (HistologicFeatureRow, features),
+    ):
+        if rows:
+            session.execute(insert(model), rows)
 
 
-def _stain_row(report_pk: int, version: str, s: StainResult) -> StainResultRow:
-    return StainResultRow(
-        report_pk=report_pk,
-        pipeline_version=version,
-        marker=s.marker,
-        text=s.text[:256],
-        result=s.result,
-        intensity=s.intensity,
-        extent=s.extent,
-        percent=s.percent,
-        start=s.start,
-        end=s.end,
-        sentence=s.sentence,
-        rule_id=s.rule_id[:128],
-        section=s.section,
-    )
+def _diagnosis_row(report_pk: int, version: str, d: DiagnosisMention) -> dict[str, Any]:
+    return {
+        "report_pk": report_pk,
+        "pipeline_version": version,
+        "term": d.term,
+        "icdo3": d.icdo3,
+        "behavior": d.behavior,
+        "lineage": d.lineage,
+        "assertion": d.assertion,
+        "section": d.section,
+        "site": d.site[:256] if d.site else None,
+        "start": d.start,
+        "end": d.end,
+        "sentence": d.sentence,
+        "rule_id": d.rule_id[:128],
+    }
 
 
-def _feature_row(report_pk: int, version: str, f: Feature) -> HistologicFeatureRow:
-    return HistologicFeatureRow(
-        report_pk=report_pk,
-        pipeline_version=version,
-        name=f.name,
-        value=f.value,
-        start=f.start,
-        end=f.end,
-        sentence=f.sentence,
-        rule_id=f.rule_id[:128],
-    )
+def _stain_row(report_pk: int, version: str, s: StainResult) -> dict[str, Any]:
+    return {
+        "report_pk": report_pk,
+        "pipeline_version": version,
+        "marker": s.marker,
+        "text": s.text[:256],
+        "result": s.result,
+        "intensity": s.intensity,
+        "extent": s.extent,
+        "percent": s.percent,
+        "start": s.start,
+        "end": s.end,
+        "sentence": s.sentence,
+        "rule_id": s.rule_id[:128],
+        "section": s.section,
+    }
+
+
+def _feature_row(report_pk: int, version: str, f: Feature) -> dict[str, Any]:
+    return {
+        "report_pk": report_pk,
+        "pipeline_version": version,
+        "name": f.name,
+        "value": f.value[:64],
+        "start": f.start,
+        "end": f.end,
+        "sentence": f.sentence,
+        "rule_id": f.rule_id[:128],
+    }
 
 
 def quarantine(session: Session, run_id: int | None, rejected: Rejected) -> bool:
