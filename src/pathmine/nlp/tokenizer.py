@@ -11,7 +11,12 @@ here in one compiled regex, and ``Doc(vocab, words, spaces)`` builds the documen
 * a period stays on known abbreviations ("vs.", "Dr.", "approx.") and inside numbers ("2.4");
 * clitics split as in spaCy ("patient's", "don't", "cannot" → "can" "not");
 * whitespace follows spaCy: one space after a token is its trailing whitespace; any other
-  run (line breaks, extra spaces) is a token, so the sentencizer can see line structure.
+  run (line breaks, extra spaces) is a token, so the sentencizer can see line structure —
+  except a single line break that merely wraps a phrase ("suspicious for malignant
+  peripheral\nnerve sheath tumour", an ALL-CAPS line broken mid-phrase), which becomes the
+  previous token's trailing space so that terms and cues match across the wrap. The Doc then
+  shows a space where the text has a newline: same length, so every offset still points
+  into the original text.
 
 Every lexicon and rule phrase is tokenized by this same tokenizer, so matching stays
 consistent whatever the choices above.
@@ -89,6 +94,9 @@ class PathologyTokenizer:
         for m in _TOKEN.finditer(text):
             kind = m.lastgroup
             token = m.group()
+            if kind == "space" and token == "\n" and words and is_wrap(text, m.start()):
+                spaces[-1] = True
+                continue
             if kind == "space":
                 if token[0] == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
@@ -133,3 +141,28 @@ def _split_negations(words: list[str], spaces: list[bool]) -> None:
             words[i : i + 3] = [stem, n + words[i + 1] + words[i + 2]]
             spaces[i : i + 3] = [False, spaces[i + 2]]
         i += 1
+
+
+_JOIN_MIN_LINE = 40
+_HEADING_WORDS = 4
+
+
+def is_wrap(text: str, newline: int) -> bool:
+    """Is the single newline at ``newline`` a wrap inside a phrase rather than a boundary?
+
+    Wraps: the next line continues in lower case after a word or comma, or a long ALL-CAPS
+    line (not a heading) stops after a word or comma and the next line continues in caps.
+    """
+    if newline == 0 or newline + 1 >= len(text):
+        return False
+    before, after = text[newline - 1], text[newline + 1]
+    if not (before.isalnum() or before == ","):
+        return False
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+    if after.islower():
+        # A short Title/UPPER line is a heading without its colon ("Diagnosis", "FINAL
+        # DIAGNOSIS"); the next line starts its body, not the rest of a phrase.
+        return not ((line.istitle() or line.isupper()) and len(line.split()) <= _HEADING_WORDS)
+    if not after.isupper():
+        return False
+    return len(line) >= _JOIN_MIN_LINE and line.isupper()
