@@ -217,12 +217,12 @@ def _ingest(
     workers: int = 0,
 ) -> Any:
     from pathmine.ingest import IngestError
-    from pathmine.nlp import default_extractor
+    from pathmine.nlp import LazyExtractor
     from pathmine.parallel import default_workers
     from pathmine.workflow import run_ingest
 
     engine = _engine(db)
-    extractor = default_extractor()
+    extractor = LazyExtractor()
     try:
         with _progress_hook(progress) as hook:
             return run_ingest(

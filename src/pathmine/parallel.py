@@ -40,18 +40,33 @@ class ExtractionPool:
     """A bounded pool of extraction workers (``workers`` processes)."""
 
     def __init__(self, extractor: object, workers: int) -> None:
-        global _EXTRACTOR
-        _EXTRACTOR = extractor
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.extractor = extractor
         self.workers = workers
         self.max_inflight = workers + 1
-        self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        """Fork the workers on first real work (an unchanged archive never needs them)."""
+        global _EXTRACTOR
+        load = getattr(self.extractor, "load", None)
+        if load is not None:
+            load()  # build the pipeline once here; forked workers inherit it
+        _EXTRACTOR = self.extractor
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=_init_worker
         )
 
     def submit(self, texts: Sequence[str]) -> Future[list[Extraction]]:
+        if not texts:
+            done: Future[list[Extraction]] = Future()
+            done.set_result([])
+            return done
+        if self._executor is None:
+            self._executor = self._start()
         return self._executor.submit(_extract, list(texts))
 
     def close(self, *, cancel: bool = False) -> None:
-        self._executor.shutdown(wait=not cancel, cancel_futures=cancel)
+        if self._executor is not None:
+            self._executor.shutdown(wait=not cancel, cancel_futures=cancel)

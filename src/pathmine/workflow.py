@@ -35,7 +35,6 @@ class TextExtractor(Protocol):
 
     def extract_many(self, texts: Iterable[str], batch_size: int = ...) -> Iterator[Extraction]: ...
 
-    def infer_report_type(self, text: str) -> str: ...
 
 
 @dataclass
@@ -135,7 +134,7 @@ def run_ingest(
 
 
 def _inline(extractor: TextExtractor) -> Extract:
-    return lambda texts: list(extractor.extract_many(texts))
+    return lambda texts: list(extractor.extract_many(texts)) if texts else []
 
 
 def _write_batch(

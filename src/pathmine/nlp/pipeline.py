@@ -15,7 +15,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import spacy
@@ -32,7 +32,13 @@ from pathmine.nlp.rules import RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sites import SiteIndex
 from pathmine.nlp.stains import CueBook, resolve_sentence
-from pathmine.nlp.targets import DIAGNOSIS, STAIN, diagnosis_rules, marker_rules
+from pathmine.nlp.targets import (
+    DIAGNOSIS,
+    STAIN,
+    ExclusionFilter,
+    diagnosis_rules,
+    marker_rules,
+)
 from pathmine.nlp.tokenizer import PathologyTokenizer
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
@@ -114,21 +120,45 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
 
 
 class Extractor:
-    """Holds one loaded pipeline and turns texts into ``Extraction`` records."""
+    """Holds one pipeline and turns texts into ``Extraction`` records.
+
+    The spaCy pipeline is built on first use (about a second): a re-run over an unchanged
+    archive needs only ``version`` and never pays for it.
+    """
 
     def __init__(self, rules: RulePack | None = None, tokenizer: str = "pathmine") -> None:
         self.rules = rules or load_rules()
-        self.nlp = build_nlp(self.rules, tokenizer)
+        self._tokenizer = tokenizer
+        self._nlp: Language | None = None
+        self._cue_book: CueBook | None = None
         self.version = self.rules.version
         self._entries = {e.id: e for e in self.rules.diagnoses.entries}
         self._roles = self.rules.sections.categories
-        self._cues = CueBook(self.nlp, self.rules.stains.results, self.rules.stains.markers)
         self._features = FeatureFinder(self.rules.features)
         self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
         self._report_types = [
             (r.id, r.type, re.compile(r.regex, re.IGNORECASE | re.MULTILINE))
             for r in self.rules.report_types.rules
         ]
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = build_nlp(self.rules, self._tokenizer)
+        return self._nlp
+
+    @property
+    def _cues(self) -> CueBook:
+        if self._cue_book is None:
+            self._cue_book = CueBook(
+                self.nlp, self.rules.stains.results, self.rules.stains.markers
+            )
+        return self._cue_book
+
+    def load(self) -> Extractor:
+        """Build the pipeline now (before forking workers, so they inherit it)."""
+        _ = self._cues
+        return self
 
     def extract(self, text: str) -> Extraction:
         return self._flatten(self.nlp(text))
@@ -193,6 +223,10 @@ class Extractor:
         if _is_quoted_label(ent):
             return None  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
+        if _restates_previous(ent, entry.id):
+            return None  # "... nerve sheath tumor (MPNST)": one mention, the term's
+        if self._exclusions.excluded_by(ent, entry.id) is not None:
+            return None  # "higher than for lipoma", "nevus cells", "Sarcoma Center"
         assertion, modifier_ids = self._assertion(ent, role)
         behavior = entry.behavior
         morphology = entry.morphology
@@ -233,6 +267,10 @@ class Extractor:
             return "historical", [*ids, "sec.clinical_history"]
         return "affirmed", ids
 
+    @cached_property
+    def _exclusions(self) -> ExclusionFilter:
+        return ExclusionFilter(self.rules.diagnoses.exclusions)
+
     # ConText uncertainty cues that, in a clinical history, ask a question
     _QUESTION_CUES = frozenset(
         {"ctx.unc.question", "ctx.unc.query", "ctx.unc.versus", "ctx.unc.vs", "ctx.unc.vs_dot"}
@@ -263,6 +301,21 @@ def _is_quoted_label(ent: Span) -> bool:
         and doc[ent.end].text in _QUOTES
         and doc[ent.end + 1].text in {":", "-"}
     )
+
+
+def _restates_previous(ent: Span, entry_id: str) -> bool:
+    """The mention is an abbreviation in parentheses right after a mention of the same
+    entry ("leiomyosarcoma (LMS)"): it restates that mention, whose assertion it shares."""
+    doc = ent.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return False
+    if doc[ent.start - 1].text != "(":
+        return False
+    for other in doc.ents:
+        if other.end == ent.start - 1 and other.label_ == DIAGNOSIS:
+            rule = other._.target_rule
+            return rule is not None and rule.metadata.get("entry_id") == entry_id
+    return False
 
 
 @lru_cache(maxsize=1)
