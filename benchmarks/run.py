@@ -155,14 +155,21 @@ def run_cli(args: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--patients", type=int, default=4000, help="patients to generate")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--archive", type=Path, help="use this reports.jsonl instead of generating")
-    parser.add_argument("--extract-sample", type=int, default=400,
-                        help="texts for the in-process extraction comparison (a, b, c)")
-    parser.add_argument("--plain-sample", type=int, default=200,
-                        help="texts for (a), which is slow (~17/s)")
+    parser.add_argument(
+        "--extract-sample",
+        type=int,
+        default=400,
+        help="texts for the in-process extraction comparison (a, b, c)",
+    )
+    parser.add_argument(
+        "--plain-sample", type=int, default=200, help="texts for (a), which is slow (~17/s)"
+    )
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
@@ -197,25 +204,59 @@ def main() -> None:
     plain = plain_medspacy(best=False)
     plain(plain_texts[:2])
     t_a = _timed(plain, plain_texts)
-    rows.append(Row("a. plain medspaCy (medspacy.load, PyRuSH)", len(plain_texts), t_a,
-                    mb(plain_texts), None, "1 process"))
+    rows.append(
+        Row(
+            "a. plain medspaCy (medspacy.load, PyRuSH)",
+            len(plain_texts),
+            t_a,
+            mb(plain_texts),
+            None,
+            "1 process",
+        )
+    )
     t_b = _timed(best, texts)
-    rows.append(Row("b. best plain medspaCy (spaCy sentencizer)", len(texts), t_b, mb(texts),
-                    None, "1 process"))
+    rows.append(
+        Row(
+            "b. best plain medspaCy (spaCy sentencizer)",
+            len(texts),
+            t_b,
+            mb(texts),
+            None,
+            "1 process",
+        )
+    )
     t_c = _timed(one, texts)
-    rows.append(Row("c. pathmine extract, 1 process", len(texts), t_c, mb(texts), None,
-                    "1 process"))
+    rows.append(
+        Row("c. pathmine extract, 1 process", len(texts), t_c, mb(texts), None, "1 process")
+    )
     t_c_all = _timed(pathmine_all_cores(args.workers), texts)
-    rows.append(Row(f"c. pathmine extract, {args.workers} processes", len(texts), t_c_all,
-                    mb(texts), None, f"{args.workers} processes"))
+    rows.append(
+        Row(
+            f"c. pathmine extract, {args.workers} processes",
+            len(texts),
+            t_c_all,
+            mb(texts),
+            None,
+            f"{args.workers} processes",
+        )
+    )
     in_process_peak = _rss_mb()
 
     if not args.skip_ingest:
         db = work / "bench.db"
-        secs, peak = run_cli(["ingest", str(archive), "--db", f"sqlite:///{db}",
-                              "--workers", str(args.workers)])
-        rows.append(Row("d. pathmine ingest → SQLite", n_archive, secs, archive_mb, peak,
-                        f"{args.workers} workers"))
+        secs, peak = run_cli(
+            ["ingest", str(archive), "--db", f"sqlite:///{db}", "--workers", str(args.workers)]
+        )
+        rows.append(
+            Row(
+                "d. pathmine ingest → SQLite",
+                n_archive,
+                secs,
+                archive_mb,
+                peak,
+                f"{args.workers} workers",
+            )
+        )
         if not args.skip_postgres:
             sys.path.insert(0, str(REPO / "tests"))
             from pg_server import start_server
@@ -223,16 +264,34 @@ def main() -> None:
             server = start_server()
             try:
                 url = server.url(server.create_database("bench"))
-                secs, peak = run_cli(["ingest", str(archive), "--db", url,
-                                      "--workers", str(args.workers)])
-                rows.append(Row("e. pathmine ingest → PostgreSQL", n_archive, secs, archive_mb,
-                                peak, f"{args.workers} workers"))
+                secs, peak = run_cli(
+                    ["ingest", str(archive), "--db", url, "--workers", str(args.workers)]
+                )
+                rows.append(
+                    Row(
+                        "e. pathmine ingest → PostgreSQL",
+                        n_archive,
+                        secs,
+                        archive_mb,
+                        peak,
+                        f"{args.workers} workers",
+                    )
+                )
             finally:
                 server.stop()
-        secs, peak = run_cli(["ingest", str(archive), "--db", f"sqlite:///{db}",
-                              "--workers", str(args.workers)])
-        rows.append(Row("f. re-run of (d), archive unchanged", n_archive, secs, archive_mb, peak,
-                        "content hash skip"))
+        secs, peak = run_cli(
+            ["ingest", str(archive), "--db", f"sqlite:///{db}", "--workers", str(args.workers)]
+        )
+        rows.append(
+            Row(
+                "f. re-run of (d), archive unchanged",
+                n_archive,
+                secs,
+                archive_mb,
+                peak,
+                "content hash skip",
+            )
+        )
 
     rate = {r.name[:1] + ("all" if "processes" in r.name else ""): r.rate for r in rows}
     per_text_a = len(plain_texts) / t_a
@@ -255,8 +314,10 @@ def main() -> None:
     ]
     for r in rows:
         peak = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb is not None else "—"
-        lines.append(f"| {r.name} | {r.reports} | {r.seconds:.1f} | {r.rate:.1f} | "
-                     f"{r.mb_s:.2f} | {peak} | {r.note} |")
+        lines.append(
+            f"| {r.name} | {r.reports} | {r.seconds:.1f} | {r.rate:.1f} | "
+            f"{r.mb_s:.2f} | {peak} | {r.note} |"
+        )
     lines += [
         "",
         f"In-process peak RSS after (a)–(c): {in_process_peak:.0f} MB.",
@@ -272,8 +333,10 @@ def main() -> None:
             f"({rate['d'] / cores / per_text_a:.1f}x per core)."
         )
         if "f" in rate:
-            lines.append(f"Re-run on the unchanged archive: {rate['f'] / rate['d']:.0f}x "
-                         "faster than the first run.")
+            lines.append(
+                f"Re-run on the unchanged archive: {rate['f'] / rate['d']:.0f}x "
+                "faster than the first run."
+            )
         if "e" in rate:
             lines.append(f"PostgreSQL / SQLite ingest throughput: {rate['e'] / rate['d']:.2f}.")
     report = "\n".join(lines) + "\n"
