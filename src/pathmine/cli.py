@@ -595,41 +595,14 @@ def _write_csv(out: Any, rows: Iterable[dict[str, Any]], fields: Iterable[str]) 
 
 def _flatten_mentions(objs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """CSV has no nesting: one row per diagnosis or stain, with the report's fields."""
+    from pathmine.export import REPORT_FIELDS
+
     for obj in objs:
-        base = {
-            k: obj[k]
-            for k in ("report_id", "patient_id", "report_date", "specimen_date", "report_type")
-        }
+        base = {k: obj[k] for k in REPORT_FIELDS}
         for d in obj["diagnoses"]:
             yield {**base, "kind": "diagnosis", **d}
         for s in obj["stains"]:
             yield {**base, "kind": "stain", **s}
-
-
-MENTION_CSV_FIELDS = (
-    "report_id",
-    "patient_id",
-    "report_date",
-    "specimen_date",
-    "report_type",
-    "kind",
-    "term",
-    "icdo3",
-    "behavior",
-    "lineage",
-    "assertion",
-    "section",
-    "site",
-    "marker",
-    "text",
-    "result",
-    "intensity",
-    "extent",
-    "percent",
-    "start",
-    "end",
-    "rule_id",
-)
 
 
 @app.command()
@@ -644,7 +617,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export mentions (one object per report) or flags in the stable export contract."""
-    from pathmine.export import FLAG_FIELDS, iter_flags, iter_mentions
+    from pathmine.export import FLAG_FIELDS, MENTION_CSV_FIELDS, iter_flags, iter_mentions
 
     engine = _existing_engine(db)
     rows: Iterable[dict[str, Any]] = (

@@ -29,6 +29,11 @@ MENTION_FIELDS = (
     "end",
 )
 STAIN_FIELDS = ("marker", "text", "result", "intensity", "extent", "percent", "start", "end")
+REPORT_FIELDS = ("report_id", "patient_id", "report_date", "specimen_date", "report_type")
+# CSV has no nesting: one row per diagnosis or stain, the report's fields repeated.
+MENTION_CSV_FIELDS = tuple(
+    dict.fromkeys((*REPORT_FIELDS, "kind", *MENTION_FIELDS, *STAIN_FIELDS, "rule_id"))
+)
 FLAG_FIELDS = (
     "flag_id",
     "patient_id",
