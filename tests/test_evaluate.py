@@ -195,6 +195,60 @@ def test_file_reference_mode(tmp_path: Path, extractor: Extractor) -> None:
     assert (r.n_reports, r.n_unannotated) == (1, 0)
 
 
+def test_file_record_reference_mode(tmp_path: Path, extractor: Extractor) -> None:
+    _write_jsonl(
+        tmp_path / "collection.jsonl",
+        [
+            {"id": "3081", "sample_name": "other", "text": "DIAGNOSIS:\nLipoma."},
+            {"id": 3082, "sample_name": "wanted", "text": "DIAGNOSIS:\nLeiomyosarcoma."},
+        ],
+    )
+    (tmp_path / "gold").mkdir()
+    gold = _write_jsonl(
+        tmp_path / "gold" / "gold.jsonl",
+        [
+            {
+                "report_id": "mt/3082",
+                "file": "../collection.jsonl",
+                "record_id": "3082",
+                "diagnoses": [{"icdo3": "8890/3", "assertion": "affirmed"}],
+            },
+            {
+                "report_id": "mt/3081",
+                "file": "../collection.jsonl",
+                "record_id": "3081",
+                "diagnoses": [{"icdo3": "8850/0", "assertion": "affirmed"}],
+            },
+        ],
+    )
+    r = evaluate(gold, None, extractor=extractor)
+    assert (r.diagnoses.tp, r.diagnoses.fp, r.diagnoses.fn) == (2, 0, 0)
+    assert r.n_reports == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"record_id": "9999"}, "no record with id 9999"),
+        ({"record_id": 3082}, "record_id must be a non-empty string"),
+        ({"record_id": "3082", "file": None}, "record_id needs a file"),
+        ({"record_id": "3083"}, "no record with id 3083 and a string text"),
+    ],
+)
+def test_bad_record_references_are_reported(
+    tmp_path: Path, row: dict[str, object], message: str
+) -> None:
+    _write_jsonl(
+        tmp_path / "collection.jsonl",
+        [{"id": "3082", "text": "Leiomyoma."}, {"id": "3083", "text": None}],
+    )
+    gold = _write_jsonl(
+        tmp_path / "gold.jsonl", [{"report_id": "R", "file": "collection.jsonl", **row}]
+    )
+    with pytest.raises(EvaluationError, match=message):
+        evaluate(gold, None, extractor=_NeverCalled())
+
+
 def test_without_reports_every_gold_line_needs_a_file(tmp_path: Path) -> None:
     gold = _write_jsonl(tmp_path / "gold.jsonl", [{"report_id": "X-1", "diagnoses": []}])
     with pytest.raises(EvaluationError, match="X-1"):

@@ -18,6 +18,7 @@ def extractor() -> Extractor:
 
 
 LMS, LM, STUMP, SCN = "8890/3", "8890/0", "8897/1", "8800/1"
+MEL, DN, SCHW, MPNST = "8720/3", "8727/0", "9560/0", "9540/3"
 
 ROWS = [
     # affirmed, including sign-out phrases and hard negatives for the negation cues
@@ -128,6 +129,16 @@ ROWS = [
         "Clinical query: rule out sarcoma.", {"8800/3": "hypothetical"}, id="rule-out-request"
     ),
     pytest.param(
+        "CLINICAL NOTES:\nRecurrent pigmentation. Exclude melanoma.",
+        {MEL: "hypothetical"},
+        id="exclude-request",
+    ),
+    pytest.param("Clinical notes: exclude melanoma", {MEL: "hypothetical"}, id="colon-exclude"),
+    pytest.param("Clinical notes: ? melanoma", {MEL: "hypothetical"}, id="question-request"),
+    pytest.param(
+        "Cannot exclude leiomyosarcoma.", {LMS: "uncertain"}, id="cannot-exclude-not-request"
+    ),
+    pytest.param(
         "If leiomyosarcoma is a concern, further sampling is recommended.",
         {LMS: "hypothetical"},
         id="if-concern",
@@ -136,10 +147,16 @@ ROWS = [
     pytest.param("Mother had leiomyosarcoma.", {LMS: "family"}, id="mother"),
     pytest.param("Family history of melanoma.", {"8720/3": "family"}, id="family-history"),
     pytest.param(
-        "Leiomyoma. Mother had breast carcinoma.",
-        {LM: "affirmed", "8010/3": "family"},
+        "Leiomyoma. Mother had melanoma.",
+        {LM: "affirmed", MEL: "family"},
         id="family-next-sentence",
     ),
+    pytest.param(
+        "Mother had malignant peripheral nerve sheath tumor (MPNST).",
+        {MPNST: "family"},
+        id="family-term-with-abbreviation",
+    ),
+    pytest.param("Mother had MPNST.", {MPNST: "family"}, id="family-abbreviation-alone"),
     # pathology negation, uncertainty and clinical-question idiom
     pytest.param(
         "The infiltrative border is not consistent with leiomyosarcoma.",
@@ -147,6 +164,57 @@ ROWS = [
         id="not-consistent-with",
     ),
     pytest.param("Margins clear of melanoma.", {"8720/3": "negated"}, id="margins-clear-of"),
+    pytest.param(
+        "Margins are clear of invasive melanoma.", {MEL: "negated"}, id="clear-of-at-distance"
+    ),
+    pytest.param("Margins free of melanoma.", {MEL: "negated"}, id="margins-free-of"),
+    # "criteria for X are not met" negates X; "criteria for X are met" does not
+    pytest.param(
+        "Criteria for leiomyosarcoma or STUMP are not met.",
+        {LMS: "negated", STUMP: "negated"},
+        id="criteria-not-met",
+    ),
+    pytest.param(
+        "The tumour does not meet criteria for leiomyosarcoma.",
+        {LMS: "negated"},
+        id="does-not-meet-criteria",
+    ),
+    pytest.param(
+        "Leiomyosarcoma criteria not fulfilled.", {LMS: "negated"}, id="criteria-not-fulfilled"
+    ),
+    pytest.param("Criteria for leiomyosarcoma are met.", {LMS: "affirmed"}, id="criteria-met"),
+    pytest.param(
+        "Leiomyoma with focal atypia, criteria for STUMP not met.",
+        {LM: "affirmed", STUMP: "negated"},
+        id="criteria-not-met-short-scope",
+    ),
+    # a sign-out with "consider this a ..." stays affirmed; a bare "consider" is uncertain
+    pytest.param("We consider this a dysplastic naevus.", {DN: "affirmed"}, id="consider-this-a"),
+    pytest.param(
+        "We consider this lesion to be a dysplastic naevus.",
+        {DN: "affirmed"},
+        id="consider-this-to-be",
+    ),
+    pytest.param("Consider leiomyosarcoma.", {LMS: "uncertain"}, id="consider-bare"),
+    pytest.param(
+        "Features in keeping with leiomyosarcoma.", {LMS: "affirmed"}, id="in-keeping-with"
+    ),
+    # a year in parentheses after a term dates a past diagnosis
+    pytest.param(
+        "COMMENT:\nThe right popliteal schwannoma (2013) is unrelated.",
+        {SCHW: "historical"},
+        id="year-in-parentheses",
+    ),
+    pytest.param(
+        "Leiomyosarcoma (2019 WHO criteria).", {LMS: "affirmed"}, id="year-not-a-date-of-dx"
+    ),
+    # an amended report's superseded diagnosis (dev convention 7)
+    pytest.param(
+        "AMENDED CONCLUSION:\n- STUMP.\n\nPrevious conclusion (14/09/2016): leiomyoma.",
+        {STUMP: "affirmed", LM: "historical"},
+        id="previous-conclusion-colon",
+    ),
+    pytest.param("Conclusion: leiomyoma.", {LM: "affirmed"}, id="conclusion-colon-not-previous"),
     pytest.param("Melanoma; margins are clear.", {"8720/3": "affirmed"}, id="clear-after-term"),
     pytest.param(
         "The features fall short of leiomyosarcoma.", {LMS: "negated"}, id="fall-short-of"

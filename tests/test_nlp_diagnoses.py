@@ -119,6 +119,58 @@ ROWS = [
         id="metastatic-cue-each",
     ),
     pytest.param("Vaginal stump, benign.", [], id="stump-lowercase"),
+    # carcinoma NOS is not in this lexicon version (dev convention 9)
+    pytest.param("Poorly differentiated carcinoma.", [], id="carcinoma-nos-out-of-scope"),
+    pytest.param("Squamous cell carcinoma.", [], id="squamous-carcinoma-out-of-scope"),
+    # "Term (ABBR)": the abbreviation restating the term is the same mention
+    pytest.param(
+        "Mother had malignant peripheral nerve sheath tumor (MPNST).",
+        [("9540/3", "malignant peripheral nerve sheath tumor")],
+        id="term-abbreviation-merged",
+    ),
+    pytest.param(
+        "Smooth muscle tumour of uncertain malignant potential (STUMP).",
+        [("8897/1", "Smooth muscle tumour of uncertain malignant potential")],
+        id="stump-abbreviation-merged",
+    ),
+    pytest.param(
+        "Leiomyosarcoma (LMS) of the uterus.",
+        [("8890/3", "Leiomyosarcoma")],
+        id="lms-abbreviation-merged",
+    ),
+    pytest.param(
+        "Leiomyoma (LMS).",
+        [("8890/0", "Leiomyoma"), ("8890/3", "LMS")],
+        id="other-entry-abbreviation-kept",
+    ),
+    pytest.param("LMS, recurrent.", [("8890/3", "LMS")], id="abbreviation-alone-kept"),
+    # exclusions: comparisons, "-like", cell descriptions, institutions
+    pytest.param("Local recurrence risk is higher than for lipoma.", [], id="excl-comparison-than"),
+    pytest.param(
+        "Lipoma; recurrence is rarer than in liposarcoma.",
+        [("8850/0", "Lipoma")],
+        id="excl-comparison-keeps-subject",
+    ),
+    pytest.param("Nevus-like nests of cells.", [], id="excl-like"),
+    pytest.param(
+        "Lipoma-like liposarcoma.", [("8850/1", "Lipoma-like liposarcoma")], id="like-in-phrase"
+    ),
+    pytest.param("Dermal nevus cells mature.", [], id="excl-nevus-cells"),
+    pytest.param("Naevus cells mature with depth.", [], id="excl-naevus-cells"),
+    pytest.param(
+        "Compound naevus. Naevus nests mature.",
+        [("8720/0", "Compound naevus"), ("8720/0", "Naevus")],
+        id="naevus-not-cells-kept",
+    ),
+    pytest.param("Resection at a sarcoma center is recommended.", [], id="excl-sarcoma-center"),
+    pytest.param("No reactivity with melanoma marker HMB-45.", [], id="excl-melanoma-marker"),
+    pytest.param("Referred to the Melanoma Institute.", [], id="excl-melanoma-institute"),
+    pytest.param("Discussed at the Sarcoma Unit meeting.", [], id="excl-sarcoma-unit"),
+    pytest.param(
+        "Melanoma; referred to melanoma unit.",
+        [("8720/3", "Melanoma")],
+        id="institution-keeps-diagnosis",
+    ),
 ]
 
 

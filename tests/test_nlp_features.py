@@ -48,6 +48,12 @@ NECROSIS = [
         id="absent-and-hyaline",
     ),
     pytest.param("TUMOR CELL NECROSIS PRESENT.", {"present"}, id="caps"),
+    pytest.param(
+        "Tumour cell (coagulative) necrosis is present.", {"present"}, id="parenthesised-type"
+    ),
+    pytest.param(
+        "No tumour cell (coagulative) necrosis.", {"absent"}, id="parenthesised-type-negated"
+    ),
 ]
 
 

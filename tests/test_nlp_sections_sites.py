@@ -26,6 +26,13 @@ SECTIONS = [
     pytest.param("Synoptic report\nHistologic type: leiomyoma", "synoptic", id="synoptic"),
     pytest.param("Clinical History - leiomyoma", "clinical_history", id="dash"),
     pytest.param("Hx: leiomyoma", "clinical_history", id="hx"),
+    pytest.param("Dx: leiomyoma", "final_diagnosis", id="dx"),
+    pytest.param("SPECIMEN(S) SUBMITTED:\nLeiomyoma", "specimen", id="specimens-submitted"),
+    pytest.param(
+        "MICROSCOPY (additional blocks):\nLeiomyoma.", "microscopic", id="header-qualifier"
+    ),
+    pytest.param("Microscopy (see comment) shows leiomyoma.", None, id="qualifier-not-a-header"),
+    pytest.param("AMENDED CONCLUSION:\n- Leiomyoma.", "final_diagnosis", id="amended-conclusion"),
     pytest.param("Review Dx: leiomyoma", "final_diagnosis", id="review-dx"),
     pytest.param("Clinical question: leiomyoma?", "clinical_history", id="clinical-question"),
     pytest.param("Dx of leiomyoma was made.", None, id="dx-word-in-prose"),

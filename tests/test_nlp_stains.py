@@ -219,6 +219,44 @@ ROWS = [
     row("ER is negative.", {("ER", NEG)}, "er-negative"),
     row("Seen at an ER visit, troponin was positive.", set(), "er-visit"),
     row("The margins are negative.", set(), "no-marker"),
+    row(
+        "SOX10 and Melan-A highlight the junctional component.",
+        {("SOX10", POS), ("Melan-A", POS)},
+        "highlight-plural-verb",
+    ),
+    row(
+        "CD31 and CD34 highlight blood vessels within the lesion.",
+        set(),
+        "highlight-internal-control",
+    ),
+    row(
+        "p16 shows patchy (non-diffuse) staining.",
+        {("p16", POS)},
+        "patchy-non-diffuse",
+        p16={"extent": "patchy"},
+    ),
+    row("Desmin-negative spindle cells.", {("desmin", NEG)}, "hyphen-before-result"),
+    row(
+        "p16 shows loss of expression (negative) in the dermal nodule.",
+        {("p16", NEG)},
+        "loss-of-expression-postfix",
+    ),
+    row("Loss of expression of MLH1.", {("MLH1", NEG)}, "loss-of-expression-prefix"),
+    row("S-1OO is positive.", {("S100", POS)}, "ocr-s-1oo"),
+    row(
+        "No significant reactivity with CAM5.2.",
+        {("pan-cytokeratin", NEG)},
+        "no-significant-reactivity",
+    ),
+    row(
+        "Significant reactivity with CAM5.2.", {("pan-cytokeratin", POS)}, "significant-reactivity"
+    ),
+    row("S-1OO negative; SOX-1O positive.", {("S100", NEG), ("SOX10", POS)}, "ocr-s-1oo-neg"),
+    row(
+        "Negative for TTF-1, pan-cytokeratin (AE1/AE3) and S100.",
+        {("TTF-1", NEG), ("pan-cytokeratin", NEG), ("S100", NEG)},
+        "list-after-ae1-ae3",
+    ),
 ]
 
 

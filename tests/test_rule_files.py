@@ -51,7 +51,10 @@ def test_rule_file_is_json_with_schema_and_version(name: str) -> None:
 
 def _ids_by_file() -> dict[str, list[str]]:
     return {
-        "diagnoses.json": [e.id for e in RULES.diagnoses.entries],
+        "diagnoses.json": [
+            *(e.id for e in RULES.diagnoses.entries),
+            *(x.id for x in RULES.diagnoses.exclusions),
+        ],
         "context.json": [r.id for r in RULES.context.rules],
         "sections.json": [r.id for r in RULES.sections.rules],
         "stains.json": [m.id for m in RULES.stains.markers],
@@ -151,7 +154,6 @@ DIAGNOSIS_POSITIVES = [
     ("dx.sessile_serrated_lesion", "Sessile serrated lesion."),
     ("dx.adenocarcinoma", "Invasive adenocarcinoma, moderately differentiated."),
     ("dx.adenocarcinoma_in_situ", "Endocervical adenocarcinoma in situ."),
-    ("dx.carcinoma_nos", "Poorly differentiated carcinoma."),
     ("dx.gist", "Gastrointestinal stromal tumour, spindle cell type."),
     ("dx.endometrioid_carcinoma", "Endometrioid adenocarcinoma, FIGO grade 1."),
     ("dx.atypical_hyperplasia", "Atypical endometrial hyperplasia (EIN)."),
@@ -200,7 +202,7 @@ DIAGNOSIS_NEGATIVES = [
     pytest.param("dx.leiomyoma", "Adenomyosis of the myometrium.", id="adenomyosis"),
     pytest.param("dx.sarcoma_nos", "Sarcomatoid change is absent.", id="sarcomatoid"),
     pytest.param("dx.adenocarcinoma_in_situ", "Invasive adenocarcinoma.", id="invasive-not-ais"),
-    pytest.param("dx.carcinoma_nos", "Peritoneal carcinomatosis.", id="carcinomatosis"),
+    pytest.param("dx.adenocarcinoma", "Peritoneal carcinomatosis.", id="carcinomatosis"),
     pytest.param("dx.lipoma", "Lipomatous change of the pancreas.", id="lipomatous"),
     pytest.param("dx.nevus", "Melanocytes along the junction.", id="melanocytes"),
     pytest.param("dx.neurofibroma", "Neurofibromatosis type 1.", id="neurofibromatosis"),
@@ -218,15 +220,59 @@ DIAGNOSIS_NEGATIVES = [
             "value needs a context filter (e.g. a following number/unit) the lexicon lacks",
         ),
     ),
-    pytest.param(
-        "dx.nevus",
-        "Nevus-like nests of cells.",
-        id="x-like",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'<term>-like' is a comparison, not a diagnosis; not filtered"
-        ),
-    ),
+    pytest.param("dx.nevus", "Nevus-like nests of cells.", id="x-like"),
+    pytest.param("dx.nevus", "Dermal nevus cells mature.", id="nevus-cells"),
+    pytest.param("dx.sarcoma_nos", "Seen at the Sarcoma Center.", id="institution"),
+    pytest.param("dx.lipoma", "Risk is higher than for lipoma.", id="comparison"),
 ]
+
+
+# -- diagnosis exclusions: each one removes a match (positive) and spares one (negative) ----
+
+EXCLUSION_ROWS = [
+    # (exclusion id, text, entry id, whether the exclusion removes the entry's match)
+    ("excl.comparison_than", "Risk is higher than for lipoma.", "dx.lipoma", True),
+    ("excl.comparison_than", "Lipoma, larger than 5 cm.", "dx.lipoma", False),
+    ("excl.like", "Schwannoma-like palisading.", "dx.schwannoma", True),
+    ("excl.like", "Schwannoma, likely ancient.", "dx.schwannoma", False),
+    ("excl.nevus_cells", "Naevus cells mature with depth.", "dx.nevus", True),
+    ("excl.nevus_cells", "Melanoma cells are present.", "dx.melanoma", False),
+    ("excl.institution", "Referred to the Melanoma Institute.", "dx.melanoma", True),
+    ("excl.institution", "Melanoma, unifocal.", "dx.melanoma", False),
+    ("excl.marker_description", "Negative for the melanoma marker HMB-45.", "dx.melanoma", True),
+    ("excl.marker_description", "Melanoma; markers pending.", "dx.melanoma", False),
+]
+
+
+def test_every_exclusion_has_positive_and_negative_rows() -> None:
+    ids = {x.id for x in RULES.diagnoses.exclusions}
+    assert {r[0] for r in EXCLUSION_ROWS if r[3]} == ids
+    assert {r[0] for r in EXCLUSION_ROWS if not r[3]} == ids
+
+
+@pytest.mark.parametrize(
+    ("exclusion_id", "text", "entry_id", "removed"),
+    EXCLUSION_ROWS,
+    ids=[f"{r[0]}-{'pos' if r[3] else 'neg'}" for r in EXCLUSION_ROWS],
+)
+def test_exclusion_example(
+    extractor: Extractor, exclusion_id: str, text: str, entry_id: str, removed: bool
+) -> None:
+    found = {d[0] for d in _dx(extractor.extract(f"DIAGNOSIS:\n{text}"))}
+    assert (entry_id not in found) == removed, exclusion_id
+
+
+def test_exclusion_needs_a_side_and_known_entries() -> None:
+    from pydantic import ValidationError
+
+    from pathmine.nlp.rules import DiagnosisExclusion, DiagnosisLexicon
+
+    with pytest.raises(ValidationError):
+        DiagnosisExclusion.model_validate({"id": "excl.empty"})
+    base = json.loads((rules_dir() / "diagnoses.json").read_bytes())
+    base["exclusions"] = [{"id": "excl.x", "after": "^x", "entries": ["dx.unknown"]}]
+    with pytest.raises(ValidationError):
+        DiagnosisLexicon.model_validate(base)
 
 
 @pytest.mark.parametrize(("entry_id", "text"), DIAGNOSIS_NEGATIVES)
@@ -295,6 +341,13 @@ CONTEXT_ROWS = [
     ("NEGATED_EXISTENCE", "No evidence of leiomyosarcoma.", "leiomyosarcoma", "negated"),
     ("NEGATED_EXISTENCE", "Leiomyoma, no evidence of malignancy.", "leiomyoma", "affirmed"),
     ("NEGATED_EXISTENCE", "No atypia. Leiomyoma.", "leiomyoma", "affirmed"),
+    (
+        "NEGATED_EXISTENCE",
+        "Criteria for leiomyosarcoma are not met.",
+        "leiomyosarcoma",
+        "negated",
+    ),
+    ("NEGATED_EXISTENCE", "Criteria for leiomyosarcoma are met.", "leiomyosarcoma", "affirmed"),
     ("POSSIBLE_EXISTENCE", "Suspicious for leiomyosarcoma.", "leiomyosarcoma", "uncertain"),
     ("POSSIBLE_EXISTENCE", "Leiomyosarcoma cannot be excluded.", "leiomyosarcoma", "uncertain"),
     ("POSSIBLE_EXISTENCE", "Consistent with leiomyosarcoma.", "leiomyosarcoma", "affirmed"),
@@ -302,8 +355,12 @@ CONTEXT_ROWS = [
     ("HISTORICAL", "History of leiomyoma.", "leiomyoma", "historical"),
     ("HISTORICAL", "Status post myomectomy for leiomyoma.", "leiomyoma", "historical"),
     ("HISTORICAL", "History of leiomyoma; now leiomyosarcoma.", "leiomyosarcoma", "affirmed"),
+    ("HISTORICAL", "The schwannoma (2013) is unrelated.", "schwannoma", "historical"),
+    ("HISTORICAL", "Leiomyosarcoma (2019 WHO criteria).", "leiomyosarcoma", "affirmed"),
     ("HYPOTHETICAL", "Rule out leiomyosarcoma.", "leiomyosarcoma", "hypothetical"),
     ("HYPOTHETICAL", "Leiomyosarcoma has been ruled out.", "leiomyosarcoma", "negated"),
+    ("HYPOTHETICAL", "Pigmented lesion. Exclude melanoma.", "melanoma", "hypothetical"),
+    ("HYPOTHETICAL", "Cannot exclude melanoma.", "melanoma", "uncertain"),
     ("FAMILY", "Mother had leiomyosarcoma.", "leiomyosarcoma", "family"),
     ("FAMILY", "Leiomyoma. Mother had breast carcinoma.", "leiomyoma", "affirmed"),
     ("TERMINATE", "No residual sarcoma, but leiomyoma is present.", "leiomyoma", "affirmed"),
@@ -317,6 +374,8 @@ CONTEXT_ROWS = [
     ("PSEUDO", "No significant change in the leiomyoma.", "leiomyoma", "affirmed"),
     ("PSEUDO", "Not only leiomyoma but also adenomyosis.", "leiomyoma", "affirmed"),
     ("PSEUDO", "No leiomyoma.", "leiomyoma", "negated"),
+    ("PSEUDO", "We consider this a dysplastic naevus.", "dysplastic nevus", "affirmed"),
+    ("PSEUDO", "Consider dysplastic naevus.", "dysplastic nevus", "uncertain"),
 ]
 
 

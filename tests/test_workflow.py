@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from sqlalchemy import func, select
 
@@ -252,9 +253,14 @@ def test_killed_ingest_resumes_without_duplicates_or_loss(
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "ingest finished before it could be killed"
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        assert workers, "the ingest should be extracting in worker processes"
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
+    # The extraction workers die with their parent: nothing is left holding the database.
+    _gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
     partial = _count_reports(db_url)
     assert 30 <= partial < total
     # Rerun to completion in-process.

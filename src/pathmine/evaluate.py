@@ -90,6 +90,7 @@ class GoldReport:
     features: Mapping[str, Any] = field(default_factory=dict)
     file: Path | None = None  # text lives here instead of in the report archive
     line: int = 0
+    record_id: str | None = None  # with ``file``: the JSONL record whose "id" this is
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,14 +386,30 @@ def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
     return out
 
 
+def _jsonl_records(path: Path) -> dict[str, dict[str, Any]]:
+    """Records of a JSONL text collection by their ``"id"`` (compared as a string)."""
+    problems: list[str] = []
+    records = {str(obj.get("id")): obj for _, obj in _jsonl(path, problems) if "id" in obj}
+    _raise_problems(path, problems)
+    return records
+
+
+def _record_text(records: Mapping[str, dict[str, Any]], record_id: str) -> str | None:
+    text = records.get(record_id, {}).get("text")
+    return text if isinstance(text, str) else None
+
+
 def load_gold(path: Path) -> dict[str, GoldReport]:
     """Read a gold JSONL file; raise ``EvaluationError`` listing every bad line.
 
-    A ``file`` key is resolved against the gold file's directory and must exist.
+    A ``file`` key is resolved against the gold file's directory and must exist. With a
+    ``record_id`` key too, the file is a JSONL collection and the text is the ``"text"``
+    field of the record whose ``"id"`` equals ``record_id``; that record must exist.
     """
     path = Path(path)
     problems: list[str] = []
     gold: dict[str, GoldReport] = {}
+    collections: dict[Path, dict[str, dict[str, Any]]] = {}
     for lineno, obj in _jsonl(path, problems):
         where = f"line {lineno}"
         report_id = obj.get("report_id")
@@ -411,6 +428,21 @@ def load_gold(path: Path) -> dict[str, GoldReport]:
             if not text_file.is_file():
                 problems.append(f"{where}: file {obj['file']} not found")
                 continue
+        record_id = obj.get("record_id")
+        if record_id is not None:
+            if not isinstance(record_id, str) or not record_id:
+                problems.append(f"{where}: record_id must be a non-empty string")
+                continue
+            if text_file is None:
+                problems.append(f"{where}: record_id needs a file (a JSONL collection)")
+                continue
+            if text_file not in collections:
+                collections[text_file] = _jsonl_records(text_file)
+            if _record_text(collections[text_file], record_id) is None:
+                problems.append(
+                    f"{where}: no record with id {record_id} and a string text in {obj['file']}"
+                )
+                continue
         gold[report_id] = GoldReport(
             report_id=report_id,
             diagnoses=_pairs(
@@ -422,6 +454,7 @@ def load_gold(path: Path) -> dict[str, GoldReport]:
             features=_features(obj.get("features"), where, problems),
             file=text_file,
             line=lineno,
+            record_id=record_id,
         )
     _raise_problems(path, problems)
     return gold
@@ -505,7 +538,8 @@ def evaluate(
 
     Texts come from ``reports_path`` (any archive ``read_archive`` reads) or, for a gold
     line with a ``file`` key, from that file (relative to the gold file; it wins over the
-    archive). ``reports_path`` may be ``None`` when every gold line has a ``file``. Archive
+    archive), or with ``file`` + ``record_id`` from one record of a JSONL collection.
+    ``reports_path`` may be ``None`` when every gold line has a ``file``. Archive
     reports without a gold line are not scored (``n_unannotated``). With ``flags_gold``
     the flag rules run per patient over the whole archive and are scored too; that needs
     ``reports_path``. Raises ``EvaluationError`` for unreadable or inconsistent inputs,
@@ -531,8 +565,16 @@ def evaluate(
             )
 
     texts: dict[str, str] = {}
+    collections: dict[Path, dict[str, dict[str, Any]]] = {}
     for rid, g in gold.items():
-        texts[rid] = _read_text(g.file) if g.file is not None else reports[rid].text
+        if g.file is not None and g.record_id is not None:
+            if g.file not in collections:
+                collections[g.file] = _jsonl_records(g.file)
+            texts[rid] = _record_text(collections[g.file], g.record_id) or ""
+        elif g.file is not None:
+            texts[rid] = _read_text(g.file)
+        else:
+            texts[rid] = reports[rid].text
     if flag_gold is not None:  # flags look at every report of a patient, annotated or not
         for rid, r in reports.items():
             texts.setdefault(rid, r.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from pathmine.records import Extraction
@@ -19,8 +19,27 @@ from pathmine.records import Extraction
 _EXTRACTOR: object | None = None  # set in the parent before the pool forks
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the parent dies (a killed ingest leaves no orphans).
+
+    Without it, a SIGKILLed ingest leaves its workers sleeping forever on a queue nobody
+    feeds.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends us
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _extract(texts: Sequence[str]) -> list[Extraction]:
@@ -39,8 +58,11 @@ def default_workers() -> int:
 class ExtractionPool:
     """A bounded pool of extraction workers (``workers`` processes)."""
 
-    def __init__(self, extractor: object, workers: int) -> None:
+    def __init__(
+        self, extractor: object, workers: int, before_fork: Callable[[], None] | None = None
+    ) -> None:
         self.extractor = extractor
+        self._before_fork = before_fork
         self.workers = workers
         self.max_inflight = workers + 1
         self._executor: ProcessPoolExecutor | None = None
@@ -52,10 +74,17 @@ class ExtractionPool:
         if load is not None:
             load()  # build the pipeline once here; forked workers inherit it
         _EXTRACTOR = self.extractor
+        if self._before_fork is not None:
+            # e.g. close pooled database connections: a forked worker must not inherit the
+            # parent's sockets, or a killed parent's open transaction outlives it.
+            self._before_fork()
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_init_worker
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, texts: Sequence[str]) -> Future[list[Extraction]]:

@@ -36,7 +36,6 @@ class TextExtractor(Protocol):
     def extract_many(self, texts: Iterable[str], batch_size: int = ...) -> Iterator[Extraction]: ...
 
 
-
 @dataclass
 class RunSummary:
     run_id: int | None = None
@@ -108,7 +107,7 @@ def run_ingest(
         read_archive(p, fmt, column_map=column_map, max_text_chars=max_text_chars) for p in paths
     ]
     batches = _batches(itertools.chain.from_iterable(readers), batch_size)
-    pool = ExtractionPool(extractor, workers) if workers > 1 else None
+    pool = ExtractionPool(extractor, workers, before_fork=engine.dispose) if workers > 1 else None
     try:
         if pool is None:
             for batch in batches:

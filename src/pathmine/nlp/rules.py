@@ -17,7 +17,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pathmine import __version__
 
@@ -54,18 +54,55 @@ class DiagnosisEntry(_Strict):
         return int(self.icdo3.split("/")[1])
 
 
+class DiagnosisExclusion(_Strict):
+    """A context in which a lexicon match is not a diagnosis ("lipoma-like", "nevus cells",
+    "Sarcoma Center", "higher than for lipoma").
+
+    ``before`` must match the text of the sentence that ends where the mention starts
+    (anchor it with ``$``), ``after`` the text that starts where it ends (anchor it with
+    ``^``); both are case-insensitive. ``entries`` limits the exclusion to some entry ids
+    (empty: every entry).
+    """
+
+    id: str = Field(pattern=r"^excl\.[a-z0-9_]+$")
+    doc: str = ""
+    before: str | None = None
+    after: str | None = None
+    entries: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_side(self) -> DiagnosisExclusion:
+        if self.before is None and self.after is None:
+            raise ValueError("an exclusion needs 'before' or 'after'")
+        return self
+
+
 class DiagnosisLexicon(_Strict):
     schema_: Literal["pathmine.diagnoses.v1"] = Field(alias="schema")
     version: str
     doc: str = ""
     metastatic_cues: list[str] = []
     entries: list[DiagnosisEntry]
+    exclusions: list[DiagnosisExclusion] = []
 
     @field_validator("entries")
     @classmethod
     def _unique_ids(cls, entries: list[DiagnosisEntry]) -> list[DiagnosisEntry]:
         _require_unique([e.id for e in entries], "diagnosis id")
         return entries
+
+    @field_validator("exclusions")
+    @classmethod
+    def _known_entries(
+        cls, exclusions: list[DiagnosisExclusion], info: Any
+    ) -> list[DiagnosisExclusion]:
+        _require_unique([x.id for x in exclusions], "exclusion id")
+        known = {e.id for e in info.data.get("entries", [])}
+        for x in exclusions:
+            unknown = sorted(set(x.entries) - known)
+            if unknown:
+                raise ValueError(f"exclusion {x.id} names unknown entries: {', '.join(unknown)}")
+        return exclusions
 
 
 class ContextRuleRecord(_Strict):

@@ -21,11 +21,34 @@ from spacy.tokens import Doc
 _HEADER_END = {":", "-", "–", "—"}
 
 
+_QUALIFIER_MAX = 6  # tokens inside "MICROSCOPY (additional blocks):"
+
+
 def _ends_header(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return True
     token = doc[end]
+    if token.text == "(":
+        return _qualifier_end(doc, end) is not None
     return token.text in _HEADER_END or (token.is_space and "\n" in token.text)
+
+
+def _qualifier_end(doc: Doc, start: int) -> int | None:
+    """End of a short parenthesised qualifier on the header line that is followed by a
+    header ending ("MICROSCOPY (additional blocks):", "GROSS (frozen section) -")."""
+    for k in range(start + 1, min(len(doc), start + _QUALIFIER_MAX + 2)):
+        text = doc[k].text
+        if "\n" in text or text == "(":
+            return None
+        if text == ")":
+            after = k + 1
+            if after >= len(doc):
+                return after
+            nxt = doc[after]
+            if nxt.text in _HEADER_END or (nxt.is_space and "\n" in nxt.text):
+                return after
+            return None
+    return None
 
 
 class PathologySectionizer(Sectionizer):
@@ -41,6 +64,8 @@ class PathologySectionizer(Sectionizer):
             sections.append(Section(None, 0, 0, 0, first))
         for i, (match_id, start, end) in enumerate(matches):
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
+            if end < len(doc) and doc[end].text == "(":
+                end = _qualifier_end(doc, end) or end
             title_end = end + 1 if end < len(doc) and doc[end].text in _HEADER_END else end
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
             sections.append(

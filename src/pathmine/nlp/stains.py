@@ -90,6 +90,21 @@ _SUBJECT_PREFIXES = {
 # nothing about the lesion, so such a cue is skipped.
 _CONTROL_CUES = {"highlights", "highlighted", "highlight"}
 _CONTROL_ONLY = {"only", "alone"}
+# "CD31 and CD34 highlight blood vessels within the lesion": the internal control stains,
+# which says nothing about the lesion itself.
+_CONTROL_OBJECTS = {
+    "vessel",
+    "vessels",
+    "vasculature",
+    "endothelium",
+    "endothelial",
+    "capillary",
+    "capillaries",
+}
+_OBJECT_LEAD = {"the", "a", "blood", "small", "native", "normal", "background", "entrapped"}
+# Words between a negator and a prefix cue that keep the negation ("no significant
+# reactivity with", "no convincing staining for").
+_NEGATOR_HEDGES = {"significant", "definite", "convincing", "appreciable", "specific", "any"}
 _PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
 
 
@@ -235,6 +250,8 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
         return None
     before = words[: end - len(cue.tokens)]
     result = cue.result
+    if before and before[-1] in _NEGATOR_HEDGES:
+        before = before[:-1]  # "no significant reactivity with CAM5.2"
     if before and before[-1] in book.negators and result == "positive":
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
@@ -267,6 +284,9 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if cue.tokens == ("-",) and after and after.isalpha() and after not in book.extent:
                 seen.append(tok)
                 continue  # "Desmin - positive": the dash is a separator
+            if cue.tokens == ("-",) and _is_hyphen(tok):
+                seen.append(tok)
+                continue  # "patchy (non-diffuse) staining": a hyphen inside a word
             result = cue.result
             if any(w in book.negators for w in words[max(0, k - 2) : k]) and result == "positive":
                 result = "negative"
@@ -281,11 +301,24 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     return None
 
 
+def _is_hyphen(tok: Token) -> bool:
+    """A "-" glued between two words ("non-diffuse") joins them; it is not a result sign."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or tok.whitespace_:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return before.is_alpha and not before.whitespace_ and after.is_alpha
+
+
 def _control_only(words: Sequence[str], k: int) -> bool:
     """``words[k]`` is a staining verb whose object is marked as the only thing stained
-    ("CD117 highlights interstitial cells of Cajal only")."""
+    ("CD117 highlights interstitial cells of Cajal only") or is an internal control
+    ("CD34 highlights blood vessels")."""
     if words[k] not in _CONTROL_CUES:
         return False
+    objects = [w for w in words[k + 1 : k + 5] if w not in _OBJECT_LEAD]
+    if objects and objects[0] in _CONTROL_OBJECTS:
+        return True
     for word in words[k + 1 : k + 9]:
         if word in _CLAUSE_BREAKS or word == "and":
             return False

@@ -6,12 +6,14 @@ hyphen vs space) are generated here, so the data files list concepts rather than
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from medspacy.ner import TargetRule
 from spacy.language import Language
+from spacy.tokens import Span
 
-from pathmine.nlp.rules import DiagnosisEntry, MarkerEntry
+from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry
 
 DIAGNOSIS = "DIAGNOSIS"
 STAIN = "STAIN"
@@ -72,3 +74,37 @@ def diagnosis_rules(nlp: Language, entries: Iterable[DiagnosisEntry]) -> list[Ta
 
 def marker_rules(nlp: Language, markers: Iterable[MarkerEntry]) -> list[TargetRule]:
     return [rule for m in markers for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact)]
+
+
+class ExclusionFilter:
+    """The lexicon's exclusions: contexts in which a match is not a diagnosis.
+
+    Only the text of the mention's own sentence is looked at, so a header or the previous
+    line never excludes a mention.
+    """
+
+    def __init__(self, exclusions: Iterable[DiagnosisExclusion]) -> None:
+        self._rules = [
+            (
+                x.id,
+                frozenset(x.entries),
+                re.compile(x.before, re.IGNORECASE) if x.before else None,
+                re.compile(x.after, re.IGNORECASE) if x.after else None,
+            )
+            for x in exclusions
+        ]
+
+    def excluded_by(self, ent: Span, entry_id: str) -> str | None:
+        """Id of the first exclusion that applies to this mention, else ``None``."""
+        sent = ent.sent
+        text = ent.doc.text
+        before = text[sent.start_char : ent.start_char]
+        after = text[ent.end_char : sent.end_char]
+        for rule_id, entries, before_re, after_re in self._rules:
+            if entries and entry_id not in entries:
+                continue
+            if before_re is not None and before_re.search(before):
+                return rule_id
+            if after_re is not None and after_re.search(after):
+                return rule_id
+        return None
