@@ -150,9 +150,7 @@ class Extractor:
     @property
     def _cues(self) -> CueBook:
         if self._cue_book is None:
-            self._cue_book = CueBook(
-                self.nlp, self.rules.stains.results, self.rules.stains.markers
-            )
+            self._cue_book = CueBook(self.nlp, self.rules.stains.results, self.rules.stains.markers)
         return self._cue_book
 
     def load(self) -> Extractor:

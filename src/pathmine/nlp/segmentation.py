@@ -60,12 +60,14 @@ def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
         return True
     nxt = words[i + 1]
     first = nxt[0]
+    start_char = doc[i].idx
+    line = text[text.rfind("\n", 0, start_char) + 1 : start_char].strip()
+    if first in "([" and len(line) >= _JOIN_MIN_LINE and (prev.isalnum() or prev == ","):
+        return False  # "... cytokeratin\n(AE1/AE3), S100 ...": a wrapped list goes on
     if nxt in _BULLETS or first.isdigit() or first in "([":
         return True
     if not first.isupper():
         return False  # lower-case continuation of a broken line
-    start_char = doc[i].idx
-    line = text[text.rfind("\n", 0, start_char) + 1 : start_char].strip()
     if len(line) < _JOIN_MIN_LINE:
         return True  # short lines are headings or table rows
     # A long ALL-CAPS line that stops mid-phrase continues on the next line (OCR, caps prose).

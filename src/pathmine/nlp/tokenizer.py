@@ -8,6 +8,8 @@ here in one compiled regex, and ``Doc(vocab, words, spaces)`` builds the documen
   digit ("Ki-67", "HHF-35", "S-100") or after a single letter ("h-caldesmon", "α-SMA");
 * "/" "+" "%" "(" ")" and other punctuation are tokens of their own ("AE1/AE3", "desmin+",
   "CD10(-)", "30%");
+* a comma right after a sentence end or header colon (".,SPECIMEN:,") is a flattened line
+  break and becomes a newline token;
 * a period stays on known abbreviations ("vs.", "Dr.", "approx.") and inside numbers ("2.4");
 * clitics split as in spaCy ("patient's", "don't", "cannot" → "can" "not");
 * whitespace follows spaCy: one space after a token is its trailing whitespace; any other
@@ -96,6 +98,13 @@ class PathologyTokenizer:
             token = m.group()
             if kind == "space" and token == "\n" and words and is_wrap(text, m.start()):
                 spaces[-1] = True
+                continue
+            if token == "," and words and words[-1] in (".", ":"):
+                # ".,FINAL DIAGNOSIS:," — exports that flatten line breaks into commas
+                # (MTSamples-style) glue a comma to a sentence end or a header colon; read it
+                # as the line break it was (same length, offsets unchanged).
+                words.append("\n")
+                spaces.append(False)
                 continue
             if kind == "space":
                 if token[0] == " " and words and not spaces[-1] and not words[-1].isspace():
