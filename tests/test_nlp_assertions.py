@@ -24,6 +24,16 @@ ROWS = [
     # affirmed, including sign-out phrases and hard negatives for the negation cues
     pytest.param("Leiomyoma.", {LM: "affirmed"}, id="bare"),
     pytest.param("No atypia. Leiomyoma.", {LM: "affirmed"}, id="negation-previous-sentence"),
+    pytest.param(
+        "DIAGNOSIS\n- Spindle cell proliferation, favour\nleiomyosarcoma of the uterus",
+        {LMS: "uncertain"},
+        id="hedge-dangling-at-line-end",
+    ),
+    pytest.param(
+        "DIAGNOSIS\n- Spindle cell proliferation, favour.\nLeiomyosarcoma of the uterus",
+        {LMS: "affirmed"},
+        id="hedge-line-ends-with-stop",
+    ),
     pytest.param("Leiomyoma, no evidence of malignancy.", {LM: "affirmed"}, id="neg-after-term"),
     pytest.param("Consistent with leiomyosarcoma.", {LMS: "affirmed"}, id="consistent-with"),
     pytest.param("Findings compatible with leiomyoma.", {LM: "affirmed"}, id="compatible-with"),

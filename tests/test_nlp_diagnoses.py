@@ -108,6 +108,16 @@ ROWS = [
     ),
     pytest.param("AIS, completely excised.", [("8140/2", "AIS")], id="ais-abbreviation"),
     pytest.param('1) "Uterine fibroid":\n- Adenomatoid tumour.', [], id="quoted-label"),
+    pytest.param("1) Uterine fibroid:\n- Adenomatoid tumour.", [], id="colon-part-label"),
+    pytest.param("A. Fibroid uterus:\n- Adenomyosis.", [], id="colon-part-label-letter"),
+    pytest.param(
+        "B. Leiomyoma, uterus\n- Confirmed.",
+        [("8890/0", "Leiomyoma")],
+        id="part-heading-without-colon-diagnoses",
+    ),
+    pytest.param(
+        "A. Uterus: leiomyoma.", [("8890/0", "leiomyoma")], id="part-heading-colon-then-diagnosis"
+    ),
     pytest.param(
         "Metastatic melanoma vs primary lung adenocarcinoma.",
         [("8720/6", "melanoma"), ("8140/3", "adenocarcinoma")],

@@ -257,6 +257,59 @@ ROWS = [
         {("TTF-1", NEG), ("pan-cytokeratin", NEG), ("S100", NEG)},
         "list-after-ae1-ae3",
     ),
+    row(
+        "No neuroendocrine differentiation is demonstrated with synaptophysin and chromogranin"
+        " stains.",
+        {("synaptophysin", NEG), ("chromogranin", NEG)},
+        "clause-opening-negator",
+    ),
+    row(
+        "Neuroendocrine differentiation is demonstrated with synaptophysin.",
+        {("synaptophysin", POS)},
+        "demonstrated-with",
+    ),
+    row(
+        "No necrosis is seen, and tumour cells are positive for desmin.",
+        {("desmin", POS)},
+        "clause-negator-does-not-cross-join",
+    ),
+    row(
+        "No significant reactivity is demonstrated with melanoma marker HMB-45 or Melan-A.",
+        {("HMB-45", NEG), ("Melan-A", NEG)},
+        "clause-negator-descriptor",
+    ),
+    row(
+        "Reactivity is seen with melanoma marker HMB-45.",
+        {("HMB-45", POS)},
+        "is-seen-with-descriptor",
+    ),
+    row(
+        "Immunoperoxidase stain for Ck-7, CK-20 and TTF are performed on both nodules.",
+        set(),
+        "subject-performed-no-result",
+    ),
+    row("Stains for desmin and SMA are pending.", set(), "subject-pending-no-result"),
+    row(
+        "Stains for desmin were performed; SMA is positive.",
+        {("SMA", POS)},
+        "performed-then-result",
+    ),
+    row(
+        "Tumour cells show nuclear reactivity with thyroid transcription factor marker (TTF-1).",
+        {("TTF-1", POS)},
+        "ttf1-long-form-restated",
+    ),
+    row("Thyroid transcription factor-1 is negative.", {("TTF-1", NEG)}, "ttf1-long-form"),
+    row(
+        "CD31 and CD34 highlight blood vessels within the lesion but not the dilated spaces.",
+        {("CD31", NEG), ("CD34", NEG)},
+        "internal-control-but-not-lesion",
+    ),
+    row(
+        "CD34 highlights blood vessels within the lesion; the cells are not stained.",
+        set(),
+        "internal-control-without-but-not",
+    ),
 ]
 
 
@@ -282,3 +335,13 @@ def test_stain_offsets_and_provenance(extractor: Extractor) -> None:
     assert stain.rule_id == "stain.desmin/stain.result.postfix"
     assert stain.sentence.endswith("desmin is positive.")
     assert stain.section == "immunohistochemistry"
+
+
+def test_restating_abbreviation_gives_one_result(extractor: Extractor) -> None:
+    text = "Nuclear reactivity with thyroid transcription factor marker (TTF-1)."
+    (stain,) = extractor.extract(text).stains
+    assert (stain.marker, stain.result, stain.text) == (
+        "TTF-1",
+        "positive",
+        "thyroid transcription factor",
+    )

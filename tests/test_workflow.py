@@ -280,7 +280,9 @@ def test_killed_ingest_resumes_without_duplicates_or_loss(
 
 
 def test_worker_pool_gives_the_same_result_as_one_process(
-    db_url: str, extractor, tmp_path: Path  # type: ignore[no-untyped-def]
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     archive = scaled_archive(tmp_path / "scaled.jsonl", copies=6)
     pooled = make_engine(db_url)

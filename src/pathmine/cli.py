@@ -671,12 +671,23 @@ def quarantine(
         console.print(table)
 
 
-def _read_floors(path: Path | None, pairs: list[str] | None) -> dict[str, float]:
+def _read_floors(
+    path: Path | None, set_name: str | None, pairs: list[str] | None
+) -> dict[str, float]:
+    """Floors from a JSON file (flat, or keyed by gold set as corpora/floors.json) and --floor."""
     floors: dict[str, float] = {}
     if path is not None:
         if not path.is_file():
             raise CliError(f"no such floors file: {path}")
-        floors.update({k: float(v) for k, v in json.loads(path.read_text()).items()})
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data and all(isinstance(v, dict) for v in data.values()):
+            if set_name not in data:
+                raise CliError(
+                    f"{path} holds floors per gold set: pass --floors-set, one of "
+                    + ", ".join(sorted(data))
+                )
+            data = data[set_name]
+        floors.update({k: float(v) for k, v in data.items()})
     for item in pairs or []:
         key, sep, value = item.partition("=")
         if not sep:
@@ -706,11 +717,14 @@ def evaluate(
     floor: Annotated[
         list[str] | None, typer.Option(help="A floor, e.g. --floor diagnoses.f1=0.95 (repeatable).")
     ] = None,
+    floors_set: Annotated[
+        str | None, typer.Option(help="Which gold set's floors to use from a per-set floors file.")
+    ] = None,
 ) -> None:
     """Score extraction (and flags) against gold: P/R/F1, every miss and false hit."""
     from pathmine import evaluate as ev
 
-    wanted = _read_floors(floors, floor)
+    wanted = _read_floors(floors, floors_set, floor)
     try:
         result = ev.evaluate(gold, reports, flags_gold=flags_gold)
     except ev.EvaluationError as exc:
@@ -881,7 +895,7 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        err_console.print(f"error: {_one_line(exc)}", highlight=False, markup=False)
+        err_console.print(f"error: {_one_line(exc)}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -220,12 +220,18 @@ class Extractor:
             return None  # gross descriptions describe, they do not diagnose
         if _is_quoted_label(ent):
             return None  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
+        if sites.in_label_heading(ent.start_char, ent.end_char):
+            return None  # "1) Uterine fibroid:" labels the part; its diagnosis follows
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
         if _restates_previous(ent, entry.id):
             return None  # "... nerve sheath tumor (MPNST)": one mention, the term's
         if self._exclusions.excluded_by(ent, entry.id) is not None:
             return None  # "higher than for lipoma", "nevus cells", "Sarcoma Center"
         assertion, modifier_ids = self._assertion(ent, role)
+        if assertion == "affirmed":
+            hedge = self._dangling_hedge(ent)
+            if hedge is not None:
+                assertion, modifier_ids = "uncertain", [*modifier_ids, hedge]
         behavior = entry.behavior
         morphology = entry.morphology
         if behavior == 3 and self._is_metastatic(ent):
@@ -264,6 +270,38 @@ class Extractor:
         if role == "history":
             return "historical", [*ids, "sec.clinical_history"]
         return "affirmed", ids
+
+    @cached_property
+    def _forward_hedges(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(rule id, lower-case words) of the forward uncertainty cues given as plain literals."""
+        hedges = [
+            (r.id, tuple(r.literal.lower().split()))
+            for r in self.rules.context.rules
+            if r.category == "POSSIBLE_EXISTENCE" and r.direction == "FORWARD" and not r.pattern
+        ]
+        return sorted(hedges, key=lambda h: -len(h[1]))
+
+    def _dangling_hedge(self, ent: Span) -> str | None:
+        """The line above ends in a forward uncertainty cue and no punctuation ("- Polypoid
+        mass ..., favour\nFIGO grade 1 endometrioid carcinoma"): the line break split one
+        sentence, so the cue reaches the first mention of the next line. Returns its rule id."""
+        doc = ent.doc
+        sent = ent.sent
+        if sent.start == 0 or ent.start - sent.start > 6:
+            return None
+        lead = doc[sent.start : ent.start]
+        if any(t.lower_ in {".", ";", ",", ":"} for t in lead) or any(
+            e.label_ == DIAGNOSIS and sent.start <= e.start < ent.start for e in doc.ents
+        ):
+            return None
+        previous = [t for t in doc[sent.start - 1].sent if not t.is_space]
+        if not previous or "\n" not in doc.text[previous[-1].idx : sent.start_char]:
+            return None
+        words = tuple(t.lower_ for t in previous)
+        for rule_id, cue in self._forward_hedges:
+            if words[-len(cue) :] == cue:
+                return rule_id
+        return None
 
     @cached_property
     def _exclusions(self) -> ExclusionFilter:

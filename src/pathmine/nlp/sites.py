@@ -14,6 +14,12 @@ _PART = re.compile(
     r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
     re.MULTILINE,
 )
+# A part heading that is only a specimen label ("1) Uterine fibroid:", "A. Fibroid uterus:"):
+# the colon ends the line, and the diagnosis follows on the lines below.
+_LABEL_HEADING = re.compile(
+    r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+[A-Za-z\"'“‘][^\n]*:[ \t]*$",
+    re.MULTILINE,
+)
 _SPECIMEN = re.compile(
     r"^[ \t]*(?:specimens?(?: submitted)?|site|source(?: of specimen)?|nature of specimen)"
     r"[ \t]*[:\-][ \t]*(?P<site>[^\n]{3,120})$",
@@ -49,9 +55,14 @@ class SiteIndex:
                 if site:
                     marks.append((0, site))
         marks.sort()
+        self._labels = [(m.start(), m.end()) for m in _LABEL_HEADING.finditer(text)]
         self._starts = [s for s, _ in marks]
         self._sites = [site for _, site in marks]
 
     def site_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self._sites[i] if i >= 0 else None
+
+    def in_label_heading(self, start: int, end: int) -> bool:
+        """The span lies inside a colon-terminated part heading: it names the specimen."""
+        return any(lo <= start and end <= hi for lo, hi in self._labels)

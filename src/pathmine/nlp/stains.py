@@ -105,6 +105,21 @@ _OBJECT_LEAD = {"the", "a", "blood", "small", "native", "normal", "background", 
 # Words between a negator and a prefix cue that keep the negation ("no significant
 # reactivity with", "no convincing staining for").
 _NEGATOR_HEDGES = {"significant", "definite", "convincing", "appreciable", "specific", "any"}
+# "Stain for CK7 and CK20 are performed": the stains were done (or are pending), and the
+# clause reports no result, so the subject prefix ("stain for") must not be read as one.
+# (Code, not data: the stains schema has no slot for it yet.)
+_NO_RESULT = {
+    ("performed",),
+    ("pending",),
+    ("ordered",),
+    ("requested",),
+    ("sent",),
+    ("to", "follow"),
+    ("will", "be", "reported"),
+    ("will", "follow"),
+}
+# "melanoma marker HMB-45", "S100 antibody": a descriptor noun before the marker name.
+_DESCRIPTORS = {"marker", "markers", "antibody", "antibodies"}
 _PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
 
 
@@ -242,8 +257,14 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
             words[end - 1] in book.intensity
             or words[end - 1] in book.extent
             or words[end - 1] in {"the", "both", "(", ":", "a"}
+            or words[end - 1] in _DESCRIPTORS
         )
     ):
+        if words[end - 1] in _DESCRIPTORS and end > 1 and words[end - 2].isalpha():
+            end -= 1  # "with melanoma marker HMB-45": drop the descriptor's own modifier too
+            cue = book.match_ending_at(words, end)
+            if cue is not None:
+                break
         end -= 1
         cue = book.match_ending_at(words, end)
     if cue is None:
@@ -252,10 +273,41 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     result = cue.result
     if before and before[-1] in _NEGATOR_HEDGES:
         before = before[:-1]  # "no significant reactivity with CAM5.2"
-    if before and before[-1] in book.negators and result == "positive":
+    # "not positive for", or a clause that opens with a negator ("No ... is demonstrated with")
+    negated = bool(before and before[-1] in book.negators) or _clause_negated(
+        book, sent, window[end - len(cue.tokens)]
+    )
+    if negated and result == "positive":
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
     return _Found(result, start, "prefix", intensity, extent, cue.tokens)
+
+
+def _clause_negated(book: CueBook, sent: Span, cue_start: Token) -> bool:
+    """The clause opens with a negator that reaches the cue ("No neuroendocrine
+    differentiation is demonstrated with synaptophysin"): no list or clause joins between."""
+    doc = sent.doc
+    clause = [t for t in doc[sent.start : cue_start.i] if not t.is_space]
+    for k in range(len(clause) - 1, -1, -1):
+        if clause[k].lower_ in _CLAUSE_BREAKS or clause[k].lower_ in {",", "and", "or"}:
+            clause = clause[k + 1 :]
+            break
+    opener = next((t for t in clause if not t.is_punct), None)
+    return opener is not None and opener.lower_ in book.negators
+
+
+def _no_result(sent: Span, group: list[Span], stop: int) -> bool:
+    """The clause after the list says the stains were done or are awaited, not their result."""
+    doc = sent.doc
+    words: list[str] = []
+    for tok in doc[group[-1].end : min(stop, sent.end)]:
+        if tok.lower_ in _CLAUSE_BREAKS:
+            break
+        if not tok.is_space:
+            words.append(tok.lower_)
+    return any(
+        tuple(words[k : k + len(cue)]) == cue for cue in _NO_RESULT for k in range(len(words))
+    )
 
 
 def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found | None:
@@ -274,6 +326,10 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             seen.append(tok)
             continue
         cue = CueBook.match_at(book.postfix, words, k)
+        if cue is not None and _control_only(words, k) and _but_not(words, k):
+            # "CD34 highlights blood vessels but not the dilated spaces": the control stains,
+            # the lesion named after "but not" does not
+            return _Found("negative", tok.i + 1, "postfix")
         if cue is not None and _control_only(words, k):
             seen.append(tok)
             continue
@@ -308,6 +364,16 @@ def _is_hyphen(tok: Token) -> bool:
         return False
     before, after = doc[tok.i - 1], doc[tok.i + 1]
     return before.is_alpha and not before.whitespace_ and after.is_alpha
+
+
+def _but_not(words: Sequence[str], k: int) -> bool:
+    """A "but not" follows the staining verb at ``words[k]`` within its clause."""
+    for j in range(k + 1, min(len(words) - 1, k + 10)):
+        if words[j] in {".", ";"}:
+            return False
+        if words[j] == "but" and words[j + 1] == "not":
+            return True
+    return False
 
 
 def _control_only(words: Sequence[str], k: int) -> bool:
@@ -365,6 +431,9 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     """Results for the markers of one sentence; markers without any result cue are left out."""
     results: list[StainResult] = []
     doc = sent.doc
+    # a restating abbreviation still joins its list ("CD117 (c-kit) and CD34") but yields
+    # no second result
+    restating = {m.start_char for k, m in enumerate(markers) if k and _restates(markers[k - 1], m)}
     inline: dict[int, _Found] = {}
     for marker in markers:
         found = _inline(doc, marker)
@@ -388,7 +457,10 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         group = group_of[key]
         found = _prefix(book, sent, group)
         if found is None or found.cue in _SUBJECT_PREFIXES:
-            found = _postfix(book, sent, group, next_start) or found
+            subject = found
+            found = _postfix(book, sent, group, next_start)
+            if found is None and subject is not None and not _no_result(sent, group, next_start):
+                found = subject
         if found is None and previous is not None and previous.via == "prefix":
             found = _inherit(book, doc[previous_end : group[0].start], previous)
             if found is None:
@@ -405,7 +477,26 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         if found is not None and found.via != "inherited":
             previous = found
         previous_end = group[-1].end
-    return results
+    return [r for r in results if r.start not in restating]
+
+
+def _entry_id(marker: Span) -> str | None:
+    rule = marker._.target_rule
+    return rule.metadata.get("entry_id") if rule is not None else None
+
+
+def _restates(previous: Span, marker: Span) -> bool:
+    """``marker`` is an abbreviation in parentheses right after a mention of the same marker
+    ("thyroid transcription factor marker (TTF-1)"): one mention, not two."""
+    doc = marker.doc
+    if marker.start == 0 or marker.end >= len(doc):
+        return False
+    if doc[marker.start - 1].text != "(" or doc[marker.end].text != ")":
+        return False
+    between = [t.lower_ for t in doc[previous.end : marker.start - 1] if not t.is_space]
+    if any(w not in _DESCRIPTORS for w in between):
+        return False
+    return _entry_id(previous) is not None and _entry_id(previous) == _entry_id(marker)
 
 
 def _own(book: CueBook, marker: Span, found: _Found) -> _Found:
