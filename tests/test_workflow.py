@@ -112,10 +112,33 @@ def test_changed_text_becomes_new_version_and_retires_flag(
     assert live == {("P-SEED-001", "review_discordance", "ORH-S17-04418", "CMC-R20-00091")}
     retired = flag_tuples(engine, include_retired=True) - flag_tuples(engine)
     assert {f[2] for f in retired} == {"benign_to_malignant"}
-    # The original text comes back: the flag is raised again with the same identity.
-    back = run_ingest(engine, [write_jsonl(tmp_path / "back.jsonl", [biopsy])], extractor)
+    # Re-reading the original text is not a change: it is a version we already hold.
+    same = run_ingest(engine, [write_jsonl(tmp_path / "orig.jsonl", [biopsy])], extractor)
+    assert (same.unchanged, same.new_versions) == (1, 0)
+    # A further amendment restores the diagnosis: the flag is raised again, same identity.
+    restored = {**biopsy, "text": biopsy["text"] + "\nADDENDUM: original diagnosis restored.\n"}
+    back = run_ingest(engine, [write_jsonl(tmp_path / "back.jsonl", [restored])], extractor)
     assert back.new_versions == 1 and back.flags_raised == 1
     assert _as_gold(flag_tuples(engine)) == _gold_flags()
+
+
+def test_archive_with_original_and_amended_text_reingests_as_noop(
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    records = read_jsonl(SEED_ARCHIVE)
+    original = records[0]
+    amended = {**original, "report_type": "amended", "text": original["text"] + "\nAMENDED."}
+    archive = write_jsonl(tmp_path / "both.jsonl", [*records, amended])
+    engine = make_engine(db_url)
+    first = run_ingest(engine, [archive], extractor, batch_size=5)
+    assert (first.stored, first.new_versions) == (len(records), 1)
+    before = table_counts(engine)
+    again = run_ingest(engine, [archive], extractor, batch_size=5)
+    assert again.unchanged == again.read == len(records) + 1
+    assert (again.new_versions, again.stored) == (0, 0)
+    assert table_counts(engine) == before
 
 
 def test_ingest_order_does_not_change_flags(db_url: str, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

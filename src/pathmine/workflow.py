@@ -200,7 +200,10 @@ def _needing_extraction(
     todo: dict[str, str] = {}
     for r in reports:
         prior = stored.get(r.report_id)
-        if prior is None or prior.sha256 != r.sha256 or prior.extracted_with != version:
+        if prior is None or (
+            r.sha256 not in prior.known
+            or (prior.sha256 == r.sha256 and prior.extracted_with != version)
+        ):
             todo.setdefault(r.sha256, r.text)
     return todo
 
@@ -254,6 +257,9 @@ def _ingest_batch(
                 summary.unchanged += 1
                 continue
             plan = _Planned(report, pk, prior.version, prior.pk, "reextract")
+        elif report.sha256 in prior.known:
+            summary.unchanged += 1  # an earlier version we already hold (original, then amended)
+            continue
         else:
             plan = _Planned(report, pk, prior.version + 1, prior.pk, "new_version")
         planned.append(plan)

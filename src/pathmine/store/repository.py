@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -49,6 +49,9 @@ class StoredVersion:
     sha256: str
     patient_key: str
     extracted_with: str | None
+    # Hashes of every stored version: an archive that holds both the original and the
+    # amended text of a report must not add versions each time it is re-ingested.
+    known: frozenset[str] = frozenset()
 
 
 def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, StoredVersion]:
@@ -64,12 +67,19 @@ def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, St
                 Report.sha256,
                 Patient.patient_key,
                 Report.extracted_with,
+                Report.is_latest,
             )
             .join(Patient, Patient.id == Report.patient_pk)
-            .where(Report.report_id.in_(chunk), Report.is_latest.is_(True))
+            .where(Report.report_id.in_(chunk))
         )
-        for report_id, pk, version, sha, patient_key, extracted_with in rows:
-            found[report_id] = StoredVersion(pk, version, sha, patient_key, extracted_with)
+        known: dict[str, set[str]] = {}
+        for report_id, pk, version, sha, patient_key, extracted_with, latest in rows:
+            known.setdefault(report_id, set()).add(sha)
+            if latest:
+                found[report_id] = StoredVersion(pk, version, sha, patient_key, extracted_with)
+        for report_id, shas in known.items():
+            if report_id in found:
+                found[report_id] = replace(found[report_id], known=frozenset(shas))
     return found
 
 
