@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pathmine.nlp import (  # noqa: F401  (register factories)
+    context,
     regex_targets,
     sectionizer,
     segmentation,
@@ -101,8 +102,8 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
             for literal in rule.literals
         ]
     )
-    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None})
-    context.add(
+    assertions: Any = nlp.add_pipe("pathmine_context_v1")
+    assertions.add(
         [
             ConTextRule(
                 r.literal,
