@@ -101,8 +101,8 @@ def plain_medspacy(best: bool):  # type: ignore[no-untyped-def]
     else:
         nlp = medspacy.load()
     matcher = nlp.get_pipe("medspacy_target_matcher")
-    matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
-    matcher.add(marker_rules(nlp, rules.stains.markers))
+    matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries, exact=True))
+    matcher.add(marker_rules(nlp, rules.stains.markers, exact=True))
     # Equal footing: pathmine also supports OCR regex variants, but they are not needed
     # for a like-for-like count of reports per second.
     return lambda texts: list(nlp.pipe(texts))

@@ -40,7 +40,7 @@ from pathmine.nlp.targets import (
     diagnosis_rules,
     marker_rules,
 )
-from pathmine.nlp.tokenizer import PathologyTokenizer
+from pathmine.nlp.tokenizer import PathologyTokenizer, text_of
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 _ASSERTION_ORDER = (
@@ -92,8 +92,10 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     ocr_targets: Any = nlp.add_pipe("pathmine_regex_targets_v1")
     for entry in rules.diagnoses.entries:
         ocr_targets.add(DIAGNOSIS, entry.id, entry.regex)
+        ocr_targets.add_exact(DIAGNOSIS, entry.id, entry.exact)
     for marker in rules.stains.markers:
         ocr_targets.add(STAIN, marker.id, marker.regex)
+        ocr_targets.add_exact(STAIN, marker.id, marker.exact)
     headers: Any = nlp.add_pipe("pathmine_sectionizer_v1")
     headers.add(
         [
@@ -176,7 +178,7 @@ class Extractor:
     # -- flattening -------------------------------------------------------------------------
 
     def _flatten(self, doc: Doc) -> Extraction:
-        text = doc.text
+        text = text_of(doc)
         sites = SiteIndex(text)
         sections = SectionIndex(doc)
         diagnoses: list[DiagnosisMention] = []
@@ -296,7 +298,7 @@ class Extractor:
         ):
             return None
         previous = [t for t in doc[sent.start - 1].sent if not t.is_space]
-        if not previous or "\n" not in doc.text[previous[-1].idx : sent.start_char]:
+        if not previous or "\n" not in text_of(doc)[previous[-1].idx : sent.start_char]:
             return None
         words = tuple(t.lower_ for t in previous)
         for rule_id, cue in self._forward_hedges:

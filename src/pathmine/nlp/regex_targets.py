@@ -11,44 +11,71 @@ from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pathmine.nlp.tokenizer import text_of
+
 
 class RegexTargets:
-    """Single-token regex rules (OCR variants) matched on the text in one pass.
+    """Regex (OCR variants) and case-sensitive literal rules, matched on the text in one pass.
 
-    As token ``REGEX`` predicates in medspaCy's Matcher they cost a regex call per token per
-    rule; one combined, case-insensitive regex over the text costs one scan per document.
+    As token ``REGEX``/``TEXT`` patterns in medspaCy's Matcher they cost a predicate call per
+    token per rule; one combined regex per kind over the text costs one scan per document.
     Matches must align with token boundaries and never override a lexicon match.
     """
 
     def __init__(self) -> None:
         self._rules: list[TargetRule] = []
-        self._parts: list[str] = []
-        self._combined: re.Pattern[str] | None = None
+        self._single_token: list[bool] = []
+        self._parts: dict[bool, list[str]] = {False: [], True: []}
+        self._patterns: list[re.Pattern[str]] = []
 
     def add(self, category: str, entry_id: str, regexes: Iterable[str]) -> None:
+        """Case-insensitive single-token regexes (OCR variants of a term)."""
         for regex in regexes:
             body = regex.removeprefix("^").removesuffix("$")
-            self._parts.append(f"(?P<r{len(self._rules)}>{body})")
-            self._rules.append(TargetRule(f"/{regex}/", category, metadata={"entry_id": entry_id}))
-        self._combined = re.compile(
-            r"(?<![\w])(?:" + "|".join(self._parts) + r")(?![\w])", re.IGNORECASE
-        )
+            self._add(category, entry_id, f"/{regex}/", body, case_sensitive=False)
+
+    def add_exact(self, category: str, entry_id: str, texts: Iterable[str]) -> None:
+        """Case-sensitive literal texts (abbreviations such as STUMP, ER, LG-ESS)."""
+        for text in texts:
+            self._add(category, entry_id, text, re.escape(text), case_sensitive=True)
+
+    def _add(
+        self, category: str, entry_id: str, literal: str, body: str, *, case_sensitive: bool
+    ) -> None:
+        self._parts[case_sensitive].append(f"(?P<r{len(self._rules)}>{body})")
+        self._rules.append(TargetRule(literal, category, metadata={"entry_id": entry_id}))
+        self._single_token.append(not case_sensitive)
+        self._patterns = [
+            re.compile(
+                r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])",
+                0 if exact else re.IGNORECASE,
+            )
+            for exact, parts in self._parts.items()
+            if parts
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._combined is None:
+        if not self._patterns:
             return doc
-        found: list[Span] = []
-        rules: list[TargetRule] = []
-        for m in self._combined.finditer(doc.text):
-            rule = self._rules[int((m.lastgroup or "r0")[1:])]
-            span = doc.char_span(m.start(), m.end(), label=rule.category)
-            if span is not None and len(span) == 1:
-                found.append(span)
-                rules.append(rule)
+        text = text_of(doc)
+        found: list[tuple[Span, TargetRule]] = []
+        for pattern in self._patterns:
+            for m in pattern.finditer(text):
+                index = int((m.lastgroup or "r0")[1:])
+                rule = self._rules[index]
+                span = doc.char_span(m.start(), m.end(), label=rule.category)
+                if span is not None and (len(span) == 1 or not self._single_token[index]):
+                    found.append((span, rule))
         if not found:
             return doc
+        # Lexicon (phrase) matches stand; among these, longer spans win.
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        keep = [(s, r) for s, r in zip(found, rules, strict=True) if s.start not in taken]
+        keep: list[tuple[Span, TargetRule]] = []
+        for span, rule in sorted(found, key=lambda f: (-len(f[0]), f[0].start)):
+            tokens = range(span.start, span.end)
+            if not taken.intersection(tokens):
+                taken.update(tokens)
+                keep.append((span, rule))
         if keep:
             doc.ents = sorted([*doc.ents, *(s for s, _ in keep)], key=lambda s: s.start)
             for span, rule in keep:

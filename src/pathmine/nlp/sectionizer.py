@@ -18,6 +18,8 @@ from medspacy.section_detection.section import Section
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pathmine.nlp.tokenizer import text_of
+
 _HEADER_END = {":", "-", "–", "—"}
 
 
@@ -89,7 +91,8 @@ class SectionIndex:
     def __init__(self, doc: Doc) -> None:
         sections = doc._.sections or []
         self._starts = [
-            doc[s.title_start].idx if s.title_start < len(doc) else len(doc.text) for s in sections
+            doc[s.title_start].idx if s.title_start < len(doc) else len(text_of(doc))
+            for s in sections
         ]
         self._categories = [s.category for s in sections]
 

@@ -18,6 +18,8 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from pathmine.nlp.tokenizer import text_of
+
 _SENTENCE_END = {".", "!", "?"}
 _BULLETS = {"-", "*", "•", "➢", ">", "–", "—", "o", "·"}
 _JOIN_MIN_LINE = 40
@@ -101,7 +103,7 @@ def line_sentencizer(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    text = doc.text
+    text = text_of(doc)
     words = [t.text for t in doc]
     starts = numpy.full((n, 1), -1, dtype="int64")
     starts[0, 0] = 1

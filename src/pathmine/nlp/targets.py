@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry
+from pathmine.nlp.tokenizer import text_of
 
 DIAGNOSIS = "DIAGNOSIS"
 STAIN = "STAIN"
@@ -64,16 +65,26 @@ def _rules(
         yield TargetRule(text, category, pattern=_exact_pattern(nlp, text), metadata=metadata)
 
 
-def diagnosis_rules(nlp: Language, entries: Iterable[DiagnosisEntry]) -> list[TargetRule]:
+def diagnosis_rules(
+    nlp: Language, entries: Iterable[DiagnosisEntry], *, exact: bool = False
+) -> list[TargetRule]:
+    """Phrase rules for medspaCy's target matcher; ``exact=True`` adds the case-sensitive
+    abbreviations as token patterns (pathmine matches those in ``pathmine_regex_targets_v1``)."""
     return [
         rule
         for e in entries
-        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact)
+        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact if exact else ())
     ]
 
 
-def marker_rules(nlp: Language, markers: Iterable[MarkerEntry]) -> list[TargetRule]:
-    return [rule for m in markers for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact)]
+def marker_rules(
+    nlp: Language, markers: Iterable[MarkerEntry], *, exact: bool = False
+) -> list[TargetRule]:
+    return [
+        rule
+        for m in markers
+        for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact if exact else ())
+    ]
 
 
 class ExclusionFilter:
@@ -97,7 +108,7 @@ class ExclusionFilter:
     def excluded_by(self, ent: Span, entry_id: str) -> str | None:
         """Id of the first exclusion that applies to this mention, else ``None``."""
         sent = ent.sent
-        text = ent.doc.text
+        text = text_of(ent.doc)
         before = text[sent.start_char : ent.start_char]
         after = text[ent.end_char : sent.end_char]
         for rule_id, entries, before_re, after_re in self._rules:

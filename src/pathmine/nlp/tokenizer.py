@@ -128,7 +128,9 @@ class PathologyTokenizer:
             words.append(token)
             spaces.append(False)
         _split_negations(words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        text_of(doc)
+        return doc
 
     def pipe(self, texts: list[str], batch_size: int = 1000) -> list[Doc]:
         return [self(text) for text in texts]
@@ -175,3 +177,18 @@ def is_wrap(text: str, newline: int) -> bool:
     if not after.isupper():
         return False
     return len(line) >= _JOIN_MIN_LINE and line.isupper()
+
+
+_TEXT_KEY = "pathmine.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per document.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; the components read it
+    several times per report, which cost about a quarter of the pipeline's time.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
