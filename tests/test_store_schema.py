@@ -119,6 +119,7 @@ def test_sqlite_pragmas_are_on(tmp_path: Path) -> None:
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert (conn.execute(text("PRAGMA busy_timeout")).scalar() or 0) > 0
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
     finally:
         engine.dispose()
 

@@ -40,6 +40,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # In WAL mode NORMAL never corrupts the database and a killed process loses nothing
+        # committed; only an OS crash or power cut may drop the last transactions, which a
+        # re-run of the ingest restores. It saves an fsync per batch commit.
+        cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
 
