@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -303,12 +304,21 @@ def demo(db: DbOption = None) -> None:
 def _extract_inputs(
     stream: io.TextIOBase | Any,
 ) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, record, error) per JSONL line; a plain-text input is one report."""
-    data = stream.read()
-    if not data.lstrip().startswith("{"):
-        yield 1, {"text": data}, None
+    """(line number, record, error) per JSONL line, streamed; a plain-text input is one report.
+
+    The first non-blank line decides: a JSON object means JSONL, anything else means the
+    whole input is the text of a single report.
+    """
+    lines = iter(stream)
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    if not "".join(head).lstrip().startswith("{"):
+        yield 1, {"text": "".join(head) + "".join(lines)}, None
         return
-    for number, line in enumerate(data.splitlines(), 1):
+    for number, line in enumerate(itertools.chain(head, lines), 1):
         if not line.strip():
             continue
         try:
