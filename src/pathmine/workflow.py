@@ -322,13 +322,19 @@ def recompute_dirty_flags(
             patients = repository.dirty_patients(session, limit=200)
             if not patients:
                 break
+            pks = [pk for pk, _ in patients]
+            timelines = repository.timelines(session, pks)
+            stored = repository.flags_by_patient(session, pks)
             for pk, key in patients:
-                entries, texts = repository.timeline(session, pk)
+                entries, texts = timelines[pk]
                 flags = compute_flags(key, link_reviews(entries, texts))
-                raised, retired = repository.sync_flags(session, pk, flags, pipeline_version)
+                raised, retired = repository.sync_flags(
+                    session, pk, flags, pipeline_version, stored[pk]
+                )
                 summary.flags_raised += raised
                 summary.flags_retired += retired
                 summary.patients_reflagged += 1
+            repository.clear_dirty(session, pks)
             _save_counts(session, summary)
         if progress:
             progress(summary)

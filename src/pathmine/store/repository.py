@@ -84,18 +84,20 @@ def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, St
 
 
 def patient_pks(session: Session, keys: Iterable[str]) -> dict[str, int]:
-    """Primary keys for these patient ids, creating the patients that are new."""
+    """Primary keys for these patient ids, creating the patients that are new (one INSERT)."""
     wanted = sorted(set(keys))
     rows = session.execute(
         select(Patient.patient_key, Patient.id).where(Patient.patient_key.in_(wanted))
     )
     existing: dict[str, int] = {key: pk for key, pk in rows}
-    for key in wanted:
-        if key not in existing:
-            patient = Patient(patient_key=key)
-            session.add(patient)
-            session.flush()
-            existing[key] = patient.id
+    missing = [
+        {"patient_key": key, "created_at": utcnow()} for key in wanted if key not in existing
+    ]
+    if missing:
+        created = session.execute(
+            insert(Patient).returning(Patient.patient_key, Patient.id), missing
+        )
+        existing.update({key: pk for key, pk in created})
     return existing
 
 
@@ -358,44 +360,72 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
     }
 
 
-def timeline(session: Session, patient_pk: int) -> tuple[list[TimelineEntry], dict[str, str]]:
+Timeline = tuple[list[TimelineEntry], dict[str, str]]
+
+
+def timeline(session: Session, patient_pk: int) -> Timeline:
     """Latest version of each of the patient's reports with its extraction, and the texts."""
+    return timelines(session, [patient_pk])[patient_pk]
+
+
+def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timeline]:
+    """``timeline`` for many patients with a handful of queries instead of a few per patient."""
     reports = list(
         session.scalars(
-            select(Report).where(Report.patient_pk == patient_pk, Report.is_latest.is_(True))
+            select(Report).where(Report.patient_pk.in_(patient_pks), Report.is_latest.is_(True))
         )
     )
     extractions = extractions_for(session, [r.id for r in reports])
-    entries = [
-        TimelineEntry(
-            report_id=r.report_id,
-            report_date=r.report_date,
-            specimen_date=r.specimen_date,
-            report_type=r.report_type,
-            institution=r.institution,
-            extraction=extractions[r.id],
+    result: dict[int, Timeline] = {pk: ([], {}) for pk in patient_pks}
+    for r in reports:
+        entries, texts = result[r.patient_pk]
+        entries.append(
+            TimelineEntry(
+                report_id=r.report_id,
+                report_date=r.report_date,
+                specimen_date=r.specimen_date,
+                report_type=r.report_type,
+                institution=r.institution,
+                extraction=extractions[r.id],
+            )
         )
-        for r in reports
-    ]
-    return entries, {r.report_id: r.text for r in reports}
+        texts[r.report_id] = r.text
+    return result
+
+
+def flags_by_patient(session: Session, patient_pks: Sequence[int]) -> dict[int, list[FlagRow]]:
+    found: dict[int, list[FlagRow]] = {pk: [] for pk in patient_pks}
+    for row in session.scalars(select(FlagRow).where(FlagRow.patient_pk.in_(patient_pks))):
+        found[row.patient_pk].append(row)
+    return found
+
+
+def clear_dirty(session: Session, patient_pks: Sequence[int]) -> None:
+    session.execute(update(Patient).where(Patient.id.in_(patient_pks)).values(flags_dirty=False))
 
 
 # -- flags -------------------------------------------------------------------------------------
 
 
 def sync_flags(
-    session: Session, patient_pk: int, flags: Sequence[Flag], pipeline_version: str
+    session: Session,
+    patient_pk: int,
+    flags: Sequence[Flag],
+    pipeline_version: str,
+    stored: Sequence[FlagRow] | None = None,
 ) -> tuple[int, int]:
     """Make stored flags match the computed ones; returns (raised, retired).
 
     A flag that still holds keeps its id, status and review history and gets the new
     evidence; a new one opens; one that no longer holds is retired with a reason, never
     deleted. A retired flag that holds again reopens with its latest review decision.
+    ``stored`` are the patient's flag rows when the caller has already loaded them; the
+    caller then also clears the patient's dirty mark (``clear_dirty``) for its whole chunk.
     """
-    existing = {
-        f.flag_id: f
-        for f in session.scalars(select(FlagRow).where(FlagRow.patient_pk == patient_pk))
-    }
+    prefetched = stored is not None
+    if stored is None:
+        stored = list(session.scalars(select(FlagRow).where(FlagRow.patient_pk == patient_pk)))
+    existing = {f.flag_id: f for f in stored}
     raised = retired = 0
     computed_ids = set()
     for flag in flags:
@@ -437,7 +467,8 @@ def sync_flags(
             )
             row.updated_at = utcnow()
             retired += 1
-    session.execute(update(Patient).where(Patient.id == patient_pk).values(flags_dirty=False))
+    if not prefetched:
+        clear_dirty(session, [patient_pk])
     return raised, retired
 
 
