@@ -61,7 +61,6 @@ ProgressHook = Callable[[RunSummary], None]
 @dataclass(frozen=True)
 class _Planned:
     report: ReportRecord
-    patient_pk: int
     version: int
     previous_pk: int | None
     kind: str  # 'new' | 'new_version' | 'reextract'
@@ -225,7 +224,6 @@ def _ingest_batch(
         if isinstance(item, Rejected):
             _quarantine(session, summary, item)
     stored = repository.latest_versions(session, (r.report_id for r in reports))
-    pks = repository.patient_pks(session, (r.patient_id for r in reports))
     planned: list[_Planned] = []
     pending: dict[str, _Planned] = {}  # a report id seen twice in one batch
     for report in reports:
@@ -244,26 +242,28 @@ def _ingest_batch(
                 ),
             )
             continue
-        pk = pks[report.patient_id]
         if in_batch is not None:
             if in_batch.report.sha256 == report.sha256:
                 summary.unchanged += 1
                 continue
-            plan = _Planned(report, pk, in_batch.version + 1, None, "new_version")
+            plan = _Planned(report, in_batch.version + 1, None, "new_version")
         elif prior is None:
-            plan = _Planned(report, pk, 1, None, "new")
+            plan = _Planned(report, 1, None, "new")
         elif prior.sha256 == report.sha256:
             if prior.extracted_with == version:
                 summary.unchanged += 1
                 continue
-            plan = _Planned(report, pk, prior.version, prior.pk, "reextract")
+            plan = _Planned(report, prior.version, prior.pk, "reextract")
         elif report.sha256 in prior.known:
             summary.unchanged += 1  # an earlier version we already hold (original, then amended)
             continue
         else:
-            plan = _Planned(report, pk, prior.version + 1, prior.pk, "new_version")
+            plan = _Planned(report, prior.version + 1, prior.pk, "new_version")
         planned.append(plan)
         pending[report.report_id] = plan
+    # Patients are looked up (or created) only for reports that are actually written: a
+    # re-run over an unchanged archive touches no patient rows.
+    pks = repository.patient_pks(session, (p.report.patient_id for p in planned))
     extractions = extract([p.report.text for p in planned])
     new_versions: list[repository.NewVersion] = []
     reextracted: list[tuple[int, Extraction]] = []
@@ -277,7 +277,7 @@ def _ingest_batch(
         new_versions.append(
             repository.NewVersion(
                 report=plan.report,
-                patient_pk=plan.patient_pk,
+                patient_pk=pks[plan.report.patient_id],
                 version=plan.version,
                 report_type=report_type,
                 report_type_source=type_source,
@@ -292,7 +292,7 @@ def _ingest_batch(
             summary.new_versions += 1
     repository.add_report_versions(session, new_versions, summary.run_id)
     repository.replace_extractions(session, reextracted)
-    repository.mark_dirty(session, (p.patient_pk for p in planned))
+    repository.mark_dirty(session, (pks[p.report.patient_id] for p in planned))
 
 
 def _report_type(report: ReportRecord, extraction: Extraction) -> tuple[str, str]:

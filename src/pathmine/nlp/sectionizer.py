@@ -4,7 +4,7 @@ medspaCy's ``Sectionizer.__call__`` writes ``token._.section`` on every token of
 report: 40% of its time, for an answer we need only at a few mention offsets. This subclass
 keeps medspaCy's rules, matcher and ``Section`` objects (``doc._.sections``), adds the
 pathology header ending (a header is followed by a colon, a dash or the end of its line),
-and answers "which section is this offset in" by bisection.
+and answers "which section is this offset in" by bisection (``SectionIndex``).
 
 No ``from __future__ import annotations`` here: spaCy validates factory signatures from
 their real annotations.
@@ -75,14 +75,6 @@ class PathologySectionizer(Sectionizer):
             )
         doc._.sections = sections
         return doc
-
-
-def section_at(doc: Doc, token_index: int) -> str | None:
-    """Category of the section whose title or body holds this token (None before any)."""
-    sections = doc._.sections
-    starts = [s.title_start for s in sections]
-    i = bisect.bisect_right(starts, token_index) - 1
-    return sections[i].category if i >= 0 else None
 
 
 class SectionIndex:

@@ -363,11 +363,6 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
 Timeline = tuple[list[TimelineEntry], dict[str, str]]
 
 
-def timeline(session: Session, patient_pk: int) -> Timeline:
-    """Latest version of each of the patient's reports with its extraction, and the texts."""
-    return timelines(session, [patient_pk])[patient_pk]
-
-
 def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timeline]:
     """``timeline`` for many patients with a handful of queries instead of a few per patient."""
     reports = list(
