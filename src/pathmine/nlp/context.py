@@ -15,6 +15,7 @@ import bisect
 from collections import defaultdict
 from typing import Any
 
+from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConText
 from medspacy.context.context_graph import ConTextGraph
 from medspacy.context.context_modifier import ConTextModifier
@@ -39,16 +40,14 @@ class SentenceScopedConText(ConText):
         def sentence_of(token: int) -> int:
             return bisect.bisect_right(sent_starts, token) - 1
 
-        wanted = {sentence_of(e.start) for e in ents if e.label_ in TARGET_LABELS}
+        wanted = sorted({sentence_of(e.start) for e in ents if e.label_ in TARGET_LABELS})
         matcher: Any = self._ConText__matcher  # medspaCy keeps it name-mangled
         by_sentence: dict[int, list[ConTextModifier]] = defaultdict(list)
-        for match_id, start, end in matcher(doc):
-            k = sentence_of(start)
-            if k in wanted:
-                rule = matcher.rule_map[self.nlp.vocab[match_id].text]
-                by_sentence[k].append(
-                    ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
-                )
+        for match_id, start, end in self._match(doc, sent_starts, wanted):
+            rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+            by_sentence[sentence_of(start)].append(
+                ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
+            )
         for modifiers in by_sentence.values():
             for i in range(len(modifiers) - 1):
                 for j in range(i + 1, len(modifiers)):
@@ -62,6 +61,39 @@ class SentenceScopedConText(ConText):
             self.set_context_attributes(graph.edges)
         doc._.context_graph = graph
         return doc
+
+    def _match(
+        self, doc: Doc, sent_starts: list[int], wanted: list[int]
+    ) -> list[tuple[int, int, int]]:
+        """medspaCy's cue matching, run on the wanted sentences only.
+
+        The token-pattern Matcher costs a predicate check per token per pattern; a report's
+        diagnosis sentences are a small part of it. spaCy's Matcher returns offsets relative
+        to the span it is given, the PhraseMatcher absolute ones.
+        """
+        outer: Any = self._ConText__matcher
+        token_matcher: Any = outer._MedspacyMatcher__matcher
+        phrase_matcher: Any = outer._MedspacyMatcher__phrase_matcher
+        regex_matcher: Any = outer._MedspacyMatcher__regex_matcher
+        bounds = [*sent_starts, len(doc)]
+        by_token: list[tuple[int, int, int]] = []
+        by_phrase: list[tuple[int, int, int]] = []
+        for k in wanted:
+            sent = doc[bounds[k] : bounds[k + 1]]
+            offset = sent.start
+            by_token.extend((m, s + offset, e + offset) for m, s, e in token_matcher(sent))
+            by_phrase.extend(phrase_matcher(sent))
+        matches = by_token + by_phrase  # medspaCy's order: Matcher, PhraseMatcher, regex
+        if regex_matcher._patterns:
+            chosen = set(wanted)
+            matches.extend(
+                m
+                for m in regex_matcher(doc)
+                if bisect.bisect_right(sent_starts, m[1]) - 1 in chosen
+            )
+        if outer._prune:
+            matches = prune_overlapping_matches(matches)
+        return matches
 
 
 @Language.factory("pathmine_context_v1", default_config={"rules": None})
