@@ -7,7 +7,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathmine.nlp.tokenizer import PathologyTokenizer
+from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, text_of, words_of
 
 TOKENIZER = PathologyTokenizer(spacy.blank("en").vocab)
 
@@ -59,3 +59,21 @@ def test_lossless_on_any_text(text: str) -> None:
 )
 def test_splits(text: str, tokens: list[str]) -> None:
     assert [t.text for t in TOKENIZER(text)] == tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_cached_text_and_words_are_what_spacy_would_compute(text: str) -> None:
+    """The tokenizer hands the Doc's text and token texts to later components; they must be
+    exactly spaCy's own ``Doc.text`` and token texts, or offsets and matches drift."""
+    doc = TOKENIZER(text)
+    assert text_of(doc) == "".join(t.text_with_ws for t in doc)
+    assert words_of(doc) == [t.text for t in doc]
+    assert lower_text_of(doc) == text_of(doc).lower()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab,.:\n -ZA")), max_size=80))
+def test_cached_text_on_line_break_edits(text: str) -> None:
+    """Dense in the two edits (wrapped newlines, ".," flattened breaks)."""
+    doc = TOKENIZER(text)
+    assert text_of(doc) == "".join(t.text_with_ws for t in doc)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.rules import FeatureRules
 from pathmine.records import Feature
 
@@ -39,9 +40,7 @@ class FeatureFinder:
         self.necrosis = compile_all(rules.necrosis)
         self.atypia = compile_all(rules.atypia)
         # One cheap scan over a whole report finds the sentences worth the per-rule regexes.
-        self.any_rule = re.compile(
-            "|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).", re.IGNORECASE
-        )
+        self.any_rule = CaselessPattern("|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).")
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE

@@ -40,7 +40,7 @@ from pathmine.nlp.targets import (
     diagnosis_rules,
     marker_rules,
 )
-from pathmine.nlp.tokenizer import PathologyTokenizer, text_of
+from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, text_of
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 _ASSERTION_ORDER = (
@@ -207,7 +207,7 @@ class Extractor:
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
         """Run the feature rules only on sentences where one of them can match."""
-        hits = [m.start() for m in self._features.any_rule.finditer(text)]
+        hits = [m.start() for m in self._features.any_rule.finditer(text, lower_text_of(doc))]
         if not hits:
             return []
         sentences = list(doc.sents)

@@ -5,13 +5,14 @@ their real annotations.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pathmine.nlp.tokenizer import text_of
+from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.tokenizer import lower_text_of, text_of, words_of
 
 
 class RegexTargets:
@@ -20,13 +21,21 @@ class RegexTargets:
     As token ``REGEX``/``TEXT`` patterns in medspaCy's Matcher they cost a predicate call per
     token per rule; one combined regex per kind over the text costs one scan per document.
     Matches must align with token boundaries and never override a lexicon match.
+
+    The case-insensitive scan runs over the lower-cased text (``CaselessPattern``). The
+    case-sensitive one runs only on reports holding a token that can begin one of its
+    literals (a set lookup per token), since most reports hold none of these abbreviations.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
         self._rules: list[TargetRule] = []
         self._single_token: list[bool] = []
         self._parts: dict[bool, list[str]] = {False: [], True: []}
-        self._patterns: list[re.Pattern[str]] = []
+        self._exact_literals: list[str] = []
+        self._caseless: CaselessPattern | None = None
+        self._exact: re.Pattern[str] | None = None
+        self._exact_first_tokens: frozenset[str] | None = None
 
     def add(self, category: str, entry_id: str, regexes: Iterable[str]) -> None:
         """Case-insensitive single-token regexes (OCR variants of a term)."""
@@ -38,6 +47,7 @@ class RegexTargets:
         """Case-sensitive literal texts (abbreviations such as STUMP, ER, LG-ESS)."""
         for text in texts:
             self._add(category, entry_id, text, re.escape(text), case_sensitive=True)
+            self._exact_literals.append(text)
 
     def _add(
         self, category: str, entry_id: str, literal: str, body: str, *, case_sensitive: bool
@@ -45,27 +55,34 @@ class RegexTargets:
         self._parts[case_sensitive].append(f"(?P<r{len(self._rules)}>{body})")
         self._rules.append(TargetRule(literal, category, metadata={"entry_id": entry_id}))
         self._single_token.append(not case_sensitive)
-        self._patterns = [
-            re.compile(
-                r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])",
-                0 if exact else re.IGNORECASE,
-            )
-            for exact, parts in self._parts.items()
-            if parts
-        ]
+        if case_sensitive:
+            self._exact = re.compile(_bounded(self._parts[True]))
+            self._exact_first_tokens = None  # recomputed on the next call
+        else:
+            self._caseless = CaselessPattern(_bounded(self._parts[False]))
+
+    def _first_tokens(self) -> frozenset[str]:
+        """The first token of every case-sensitive literal, tokenized as reports are."""
+        if self._exact_first_tokens is None:
+            tokenize = self._nlp.tokenizer
+            self._exact_first_tokens = frozenset(tokenize(t)[0].text for t in self._exact_literals)
+        return self._exact_first_tokens
+
+    def _matches(self, doc: Doc) -> Iterator[re.Match[str]]:
+        text = text_of(doc)
+        if self._caseless is not None:
+            yield from self._caseless.finditer(text, lower_text_of(doc))
+        if self._exact is not None and not self._first_tokens().isdisjoint(words_of(doc)):
+            yield from self._exact.finditer(text)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self._patterns:
-            return doc
-        text = text_of(doc)
         found: list[tuple[Span, TargetRule]] = []
-        for pattern in self._patterns:
-            for m in pattern.finditer(text):
-                index = int((m.lastgroup or "r0")[1:])
-                rule = self._rules[index]
-                span = doc.char_span(m.start(), m.end(), label=rule.category)
-                if span is not None and (len(span) == 1 or not self._single_token[index]):
-                    found.append((span, rule))
+        for m in self._matches(doc):
+            index = int((m.lastgroup or "r0")[1:])
+            rule = self._rules[index]
+            span = doc.char_span(m.start(), m.end(), label=rule.category)
+            if span is not None and (len(span) == 1 or not self._single_token[index]):
+                found.append((span, rule))
         if not found:
             return doc
         # Lexicon (phrase) matches stand; among these, longer spans win.
@@ -83,6 +100,10 @@ class RegexTargets:
         return doc
 
 
+def _bounded(parts: list[str]) -> str:
+    return r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"
+
+
 @Language.factory("pathmine_regex_targets_v1", assigns=["doc.ents"])
 def make_regex_targets(nlp: Language, name: str) -> RegexTargets:
-    return RegexTargets()
+    return RegexTargets(nlp)

@@ -18,7 +18,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from pathmine.nlp.tokenizer import text_of
+from pathmine.nlp.tokenizer import text_of, words_of
 
 _SENTENCE_END = {".", "!", "?"}
 _BULLETS = {"-", "*", "•", "➢", ">", "–", "—", "o", "·"}
@@ -104,7 +104,7 @@ def line_sentencizer(doc: Doc) -> Doc:
     if n == 0:
         return doc
     text = text_of(doc)
-    words = [t.text for t in doc]
+    words = words_of(doc)
     starts = numpy.full((n, 1), -1, dtype="int64")
     starts[0, 0] = 1
     pending = False

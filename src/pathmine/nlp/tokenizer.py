@@ -99,6 +99,7 @@ class PathologyTokenizer:
         spaces: list[bool] = []
         append_word = words.append
         append_space = spaces.append
+        edits: list[tuple[int, str]] = []  # where the Doc's text differs from ``text``
         offset = 0
         for token in _TOKEN.findall(text):
             start = offset
@@ -107,6 +108,7 @@ class PathologyTokenizer:
             if first.isspace():
                 if token == "\n" and words and is_wrap(text, start):
                     spaces[-1] = True
+                    edits.append((start, " "))
                     continue
                 if first == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
@@ -122,6 +124,7 @@ class PathologyTokenizer:
                 # as the line break it was (same length, offsets unchanged).
                 append_word("\n")
                 append_space(False)
+                edits.append((start, "\n"))
                 continue
             if token[-1] == "." and len(token) > 1 and first.isascii() and first.isalpha():
                 if token.lower() not in ABBREVIATIONS:
@@ -138,7 +141,15 @@ class PathologyTokenizer:
             append_space(False)
         _split_negations(words, spaces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        text_of(doc)
+        # The Doc's text is the input with the edits above (same length): set it rather than
+        # let spaCy join every token again, and keep the token texts the sentencizer reads.
+        if edits:
+            chars = list(text)
+            for at, char in edits:
+                chars[at] = char
+            text = "".join(chars)
+        doc.user_data[_TEXT_KEY] = text
+        doc.user_data[_WORDS_KEY] = words
         return doc
 
     def pipe(self, texts: list[str], batch_size: int = 1000) -> list[Doc]:
@@ -189,6 +200,8 @@ def is_wrap(text: str, newline: int) -> bool:
 
 
 _TEXT_KEY = "pathmine.text"
+_LOWER_KEY = "pathmine.lower"
+_WORDS_KEY = "pathmine.words"
 
 
 def text_of(doc: Doc) -> str:
@@ -201,3 +214,19 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)
+
+
+def lower_text_of(doc: Doc) -> str:
+    """``text_of(doc).lower()``, computed once per document (see ``nlp.caseless``)."""
+    lowered = doc.user_data.get(_LOWER_KEY)
+    if lowered is None:
+        lowered = doc.user_data[_LOWER_KEY] = text_of(doc).lower()
+    return str(lowered)
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The token texts, as the tokenizer made them (or read from the Doc once)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        words = doc.user_data[_WORDS_KEY] = [t.text for t in doc]
+    return list(words)

@@ -1,0 +1,49 @@
+"""``CaselessPattern`` finds exactly what ``re.IGNORECASE`` finds, at the same offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathmine.nlp.caseless import CaselessPattern
+
+PATTERNS = [
+    r"(?<![\w])(?:(?P<r0>le[il1][o0]my[o0]ma(ta|s)?)|(?P<r1>[s5]ma)|(?P<r2>cd-?[1l][0o]))(?![\w])",
+    r"(?:mitos)|(?:\bmf\b)|(?:high[- ]power)|(?:/\s*mm)|(?:atypi)",
+    r"\Wdesmin\S",
+    r"(?:μm)|(?:σ)",  # non-ASCII letters in the pattern: always the IGNORECASE path
+]
+# Letters that case-fold unusually: "İ" (two characters lower-cased), "ı" and "ſ" (equal
+# to "i" and "s" under IGNORECASE), the Kelvin sign, the micro sign and Greek mu.
+ALPHABET = [*"leiomyoma LEIOMYOMA sma SMA cd-10 CD10 mitos MF high-power /mm atypi", "\n"]
+ALPHABET += [*"İıſ\u212aµμΣσς"]
+
+
+def spans(matches: object) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(ALPHABET), max_size=120))
+def test_same_matches_as_ignorecase(pattern: str, text: str) -> None:
+    expected = spans(re.compile(pattern, re.IGNORECASE).finditer(text))
+    assert spans(CaselessPattern(pattern).finditer(text)) == expected
+    assert spans(CaselessPattern(pattern).finditer(text, text.lower())) == expected
+
+
+def test_length_changing_lowercase_falls_back_to_ignorecase() -> None:
+    text = "İ LEIOMYOMA"  # "İ".lower() is two characters: offsets would shift by one
+    assert len(text.lower()) != len(text)
+    found = spans(CaselessPattern(PATTERNS[0]).finditer(text))
+    assert found == [(2, 11, "r0")]
+
+
+def test_upper_case_pattern_letters_keep_ignorecase() -> None:
+    """A pattern with upper-case letters cannot run over lower-cased text: "[A-Z]" would
+    never match; the class falls back to ``IGNORECASE`` for it."""
+    pattern = CaselessPattern(r"[A-Z]{2}\d")
+    assert spans(pattern.finditer("ki67 KI67")) == [(0, 3, None), (5, 8, None)]
