@@ -28,6 +28,7 @@ from pathmine.store import (
     session_factory,
     upgrade,
 )
+from pathmine.store.migrate import SCHEMA_HEAD
 
 EXPECTED_TABLES = {
     "patients",
@@ -250,3 +251,8 @@ def test_resolve_db_url(
     else:
         monkeypatch.setenv("PATHMINE_DB", env)
     assert resolve_db_url(explicit) == expected
+
+
+def test_schema_head_constant_is_the_migrations_head() -> None:
+    """``ensure_schema`` trusts ``SCHEMA_HEAD`` to skip Alembic; a new migration must bump it."""
+    assert head_revision() == SCHEMA_HEAD

@@ -141,11 +141,23 @@ def _write_batch(
     extract: Extract,
     version: str,
     summary: RunSummary,
+    stored: Stored | None = None,
 ) -> None:
     """One batch, one transaction: reports, extractions, quarantine, dirty marks, counts."""
     with make_session() as session, session.begin():
-        _ingest_batch(session, batch, extract, version, summary)
+        _ingest_batch(session, batch, extract, version, summary, stored)
         _save_counts(session, summary)
+
+
+@dataclass
+class _InFlight:
+    """A batch whose extraction runs in a worker while older batches are written."""
+
+    batch: list[ReportRecord | Rejected]
+    ids: set[str]
+    shas: list[str]
+    future: Future[list[Extraction]]
+    stored: Stored | None  # read-time snapshot; None once a batch written since touched ids
 
 
 def _run_pooled(
@@ -158,16 +170,17 @@ def _run_pooled(
 ) -> None:
     """Workers extract upcoming batches while this process writes the oldest one.
 
-    Texts already stored under this pipeline version are left out before any NLP; the
-    writer classifies again at write time (batches are written in order by this single
-    writer), so a report repeated across in-flight batches is still versioned correctly.
+    Texts already stored under this pipeline version are left out before any NLP. Batches
+    are written in order by this single writer; the read-time snapshot of what is stored
+    is reused at write time unless a batch written in between touched the same report ids
+    (then the writer classifies again), so a report repeated across in-flight batches is
+    still versioned correctly and an unchanged batch costs one query, not two.
     """
-    inflight: deque[tuple[list[ReportRecord | Rejected], list[str], Future[list[Extraction]]]]
-    inflight = deque()
+    inflight: deque[_InFlight] = deque()
 
     def write_oldest() -> None:
-        batch, shas, future = inflight.popleft()
-        done = dict(zip(shas, future.result(), strict=True))
+        oldest = inflight.popleft()
+        done = dict(zip(oldest.shas, oldest.future.result(), strict=True))
 
         def extract(texts: Sequence[str]) -> list[Extraction]:
             missing = [t for t in texts if sha256_text(t) not in done]
@@ -176,28 +189,41 @@ def _run_pooled(
                 done.update(zip(map(sha256_text, missing), fresh, strict=True))
             return [done[sha256_text(t)] for t in texts]
 
-        _write_batch(make_session, batch, extract, extractor.version, summary)
+        _write_batch(make_session, oldest.batch, extract, extractor.version, summary, oldest.stored)
+        for later in inflight:
+            if later.stored is not None and not later.ids.isdisjoint(oldest.ids):
+                later.stored = None
         if progress:
             progress(summary)
 
     for batch in batches:
-        todo = _needing_extraction(make_session, batch, extractor.version)
-        inflight.append((batch, list(todo), pool.submit(list(todo.values()))))
+        ids = {r.report_id for r in batch if isinstance(r, ReportRecord)}
+        stored = _stored_versions(make_session, ids)
+        todo = _needing_extraction(batch, stored, extractor.version)
+        future = pool.submit(list(todo.values()))
+        inflight.append(_InFlight(batch, ids, list(todo), future, stored))
         if len(inflight) > pool.max_inflight:
             write_oldest()
     while inflight:
         write_oldest()
 
 
+Stored = dict[str, repository.StoredVersion]
+
+
+def _stored_versions(make_session: Callable[[], Session], ids: Iterable[str]) -> Stored:
+    with make_session() as session:
+        return repository.latest_versions(session, ids)
+
+
 def _needing_extraction(
-    make_session: Callable[[], Session], batch: list[ReportRecord | Rejected], version: str
+    batch: list[ReportRecord | Rejected], stored: Stored, version: str
 ) -> dict[str, str]:
     """sha256 → text for the batch's reports not already stored under this pipeline."""
-    reports = [r for r in batch if isinstance(r, ReportRecord)]
-    with make_session() as session:
-        stored = repository.latest_versions(session, (r.report_id for r in reports))
     todo: dict[str, str] = {}
-    for r in reports:
+    for r in batch:
+        if not isinstance(r, ReportRecord):
+            continue
         prior = stored.get(r.report_id)
         if prior is None or (
             r.sha256 not in prior.known
@@ -216,14 +242,20 @@ def _ingest_batch(
     extract: Extract,
     version: str,
     summary: RunSummary,
+    stored: Stored | None = None,
 ) -> None:
-    """Classify one batch against what is stored, extract what is new, write it in bulk."""
+    """Classify one batch against what is stored, extract what is new, write it in bulk.
+
+    ``stored`` is a snapshot of the batch's stored versions taken earlier by this writer and
+    still valid; without it the batch is classified against the database now.
+    """
     summary.read += len(batch)
     reports = [r for r in batch if isinstance(r, ReportRecord)]
     for item in batch:
         if isinstance(item, Rejected):
             _quarantine(session, summary, item)
-    stored = repository.latest_versions(session, (r.report_id for r in reports))
+    if stored is None:
+        stored = repository.latest_versions(session, (r.report_id for r in reports))
     planned: list[_Planned] = []
     pending: dict[str, _Planned] = {}  # a report id seen twice in one batch
     for report in reports:
@@ -342,20 +374,22 @@ def recompute_dirty_flags(
 
 
 def _save_counts(session: Session, summary: RunSummary) -> None:
+    """The run's counters, committed with each batch (one UPDATE, no ORM load)."""
     if summary.run_id is None:
         return
-    run = session.get(IngestRun, summary.run_id)
-    if run is None:
-        return
-    run.n_read = summary.read
-    run.n_stored = summary.stored
-    run.n_unchanged = summary.unchanged
-    run.n_new_versions = summary.new_versions
-    run.n_reextracted = summary.reextracted
-    run.n_quarantined = summary.quarantined
-    run.n_flags_raised = summary.flags_raised
-    run.n_flags_retired = summary.flags_retired
-    run.status = summary.status
+    repository.update_run(
+        session,
+        summary.run_id,
+        n_read=summary.read,
+        n_stored=summary.stored,
+        n_unchanged=summary.unchanged,
+        n_new_versions=summary.new_versions,
+        n_reextracted=summary.reextracted,
+        n_quarantined=summary.quarantined,
+        n_flags_raised=summary.flags_raised,
+        n_flags_retired=summary.flags_retired,
+        status=summary.status,
+    )
 
 
 def _finish(make_session: Callable[[], Session], summary: RunSummary) -> None:

@@ -22,9 +22,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pathmine.flags.timeline import REVIEW_TYPES
-from pathmine.nlp.rules import LineageRules, MalignancyCriteria, Phenotype, load_rules
+
+if TYPE_CHECKING:  # the rule schemas import pydantic: loaded only when flags are computed
+    from pathmine.nlp.rules import LineageRules, MalignancyCriteria, Phenotype
 from pathmine.records import DiagnosisMention, EvidenceItem, Feature, Flag, TimelineEntry
 
 BENIGN_BEHAVIORS = frozenset({0, 1})
@@ -391,7 +394,11 @@ def compute_flags(
     lineage_rules: LineageRules | None = None,
 ) -> list[Flag]:
     """All flags that hold for this patient now, ordered by kind then report ids."""
-    lineages = LineageIndex(lineage_rules or load_rules().lineages)
+    if lineage_rules is None:
+        from pathmine.nlp.rules import load_rules
+
+        lineage_rules = load_rules().lineages
+    lineages = LineageIndex(lineage_rules)
     ordered = sorted(timeline, key=lambda e: (e.event_date, e.report_date, e.report_id))
     flags = benign_to_malignant(patient_id, ordered, lineages)
     flags += review_discordance(patient_id, ordered, lineages)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pathmine.nlp.lazy import LazyExtractor
-from pathmine.nlp.rules import load_rules, pipeline_version
+from pathmine.nlp.version import pipeline_version
 
 if TYPE_CHECKING:
     from pathmine.nlp.pipeline import Extractor, default_extractor, extract
+    from pathmine.nlp.rules import load_rules
 
 __all__ = [
     "Extractor",
@@ -30,4 +31,8 @@ def __getattr__(name: str) -> Any:
         from pathmine.nlp import pipeline
 
         return getattr(pipeline, name)
+    if name == "load_rules":  # pydantic, imported only when the rules are needed
+        from pathmine.nlp import rules
+
+        return rules.load_rules
     raise AttributeError(f"module 'pathmine.nlp' has no attribute {name!r}")

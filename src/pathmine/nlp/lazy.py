@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from pathmine.nlp.rules import pipeline_version
+from pathmine.nlp.version import pipeline_version
 from pathmine.records import Extraction
 
 if TYPE_CHECKING:

@@ -8,28 +8,16 @@ records exactly which rules produced it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pathmine import __version__
-
-RULE_FILES = (
-    "diagnoses.json",
-    "context.json",
-    "sections.json",
-    "stains.json",
-    "features.json",
-    "report_types.json",
-    "lineages.json",
-)
+from pathmine.nlp.version import RULE_FILES, pipeline_version, rules_dir, version_of
 
 
 class _Strict(BaseModel):
@@ -277,11 +265,6 @@ def _require_unique(values: list[str], what: str) -> None:
         seen.add(value)
 
 
-def rules_dir() -> Traversable:
-    """The packaged ``pipelines/`` directory (a symlink into the repo in development)."""
-    return resources.files("pathmine") / "pipelines"
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> RulePack:
     """Load all rule files once per process; invalid data raises ``pydantic.ValidationError``."""
@@ -291,10 +274,6 @@ def load_rules() -> RulePack:
 def load_rules_from(directory: Traversable | Path) -> RulePack:
     """Load and validate the rule files in ``directory`` (uncached; for tests and tools)."""
     raw = {name: (directory / name).read_bytes() for name in RULE_FILES}
-    digest = hashlib.sha256()
-    for name in RULE_FILES:
-        digest.update(name.encode())
-        digest.update(raw[name])
 
     def parse(name: str) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(raw[name])
@@ -308,10 +287,15 @@ def load_rules_from(directory: Traversable | Path) -> RulePack:
         features=FeatureRules.model_validate(parse("features.json")),
         report_types=ReportTypeRules.model_validate(parse("report_types.json")),
         lineages=LineageRules.model_validate(parse("lineages.json")),
-        version=f"pathmine-{__version__}+rules.{digest.hexdigest()[:12]}",
+        version=version_of(raw),
     )
 
 
-def pipeline_version() -> str:
-    """Version of code + rule data; changes whenever any rule file changes."""
-    return load_rules().version
+__all__ = [
+    "RULE_FILES",
+    "RulePack",
+    "load_rules",
+    "load_rules_from",
+    "pipeline_version",
+    "rules_dir",
+]

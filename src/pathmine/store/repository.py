@@ -7,12 +7,13 @@ the rerun redoes). Nothing outside ``pathmine.store`` sees an ORM object.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from pathmine.records import (
@@ -26,10 +27,12 @@ from pathmine.records import (
 )
 from pathmine.records import Report as ReportRecord
 from pathmine.store.models import (
+    Base,
     DiagnosisMentionRow,
     FlagReviewRow,
     FlagRow,
     HistologicFeatureRow,
+    IngestRun,
     Patient,
     QuarantineRow,
     Report,
@@ -54,38 +57,46 @@ class StoredVersion:
     known: frozenset[str] = frozenset()
 
 
+@functools.cache
+def _versions_by_report_id() -> Select[tuple[str, int, int, str, str, str | None, bool]]:
+    """Every stored version of the given report ids, with the patient that owns them.
+
+    A Core statement with an expanding parameter, built once: the ingest job runs it for
+    every batch, and through the ORM it cost twice as much as the query itself.
+    """
+    r, p = _table(Report).c, _table(Patient).c
+    return (
+        select(r.report_id, r.id, r.version, r.sha256, p.patient_key, r.extracted_with, r.is_latest)
+        .join_from(_table(Report), _table(Patient), p.id == r.patient_pk)
+        .where(r.report_id.in_(bindparam("ids", expanding=True)))
+    )
+
+
 def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, StoredVersion]:
     ids = sorted(set(report_ids))
     found: dict[str, StoredVersion] = {}
+    connection = session.connection()
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        rows = session.execute(
-            select(
-                Report.report_id,
-                Report.id,
-                Report.version,
-                Report.sha256,
-                Patient.patient_key,
-                Report.extracted_with,
-                Report.is_latest,
-            )
-            .join(Patient, Patient.id == Report.patient_pk)
-            .where(Report.report_id.in_(chunk))
-        )
+        rows = connection.execute(_versions_by_report_id(), {"ids": chunk})
         known: dict[str, set[str]] = {}
+        latest_rows: list[tuple[str, int, int, str, str, str | None]] = []
         for report_id, pk, version, sha, patient_key, extracted_with, latest in rows:
             known.setdefault(report_id, set()).add(sha)
             if latest:
-                found[report_id] = StoredVersion(pk, version, sha, patient_key, extracted_with)
-        for report_id, shas in known.items():
-            if report_id in found:
-                found[report_id] = replace(found[report_id], known=frozenset(shas))
+                latest_rows.append((report_id, pk, version, sha, patient_key, extracted_with))
+        for report_id, pk, version, sha, patient_key, extracted_with in latest_rows:
+            found[report_id] = StoredVersion(
+                pk, version, sha, patient_key, extracted_with, frozenset(known[report_id])
+            )
     return found
 
 
 def patient_pks(session: Session, keys: Iterable[str]) -> dict[str, int]:
     """Primary keys for these patient ids, creating the patients that are new (one INSERT)."""
     wanted = sorted(set(keys))
+    if not wanted:
+        return {}
     rows = session.execute(
         select(Patient.patient_key, Patient.id).where(Patient.patient_key.in_(wanted))
     )
@@ -149,8 +160,9 @@ def add_report_versions(
         }
         for v in versions
     ]
+    table = _table(Report)
     result = session.execute(
-        insert(Report).returning(Report.id, sort_by_parameter_order=True), rows
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
     )
     pks = [row[0] for row in result]
     _insert_extractions(session, list(zip(pks, (v.extraction for v in versions), strict=True)))
@@ -183,8 +195,18 @@ def _insert_extractions(session: Session, pairs: Sequence[tuple[int, Extraction]
         (StainResultRow, stains),
         (HistologicFeatureRow, features),
     ):
-        if rows:
-            session.execute(insert(model), rows)
+        if rows:  # Core executemany: the ORM's per-row bulk bookkeeping is not needed
+            session.execute(insert(_table(model)), rows)
+
+
+def _table(model: type[Base]) -> Table:
+    """A model's Core table, for executemany inserts without ORM bookkeeping."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+# The row builders below key by column name (``start_offset``), as Core inserts need.
 
 
 def _diagnosis_row(report_pk: int, version: str, d: DiagnosisMention) -> dict[str, Any]:
@@ -198,8 +220,8 @@ def _diagnosis_row(report_pk: int, version: str, d: DiagnosisMention) -> dict[st
         "assertion": d.assertion,
         "section": d.section,
         "site": d.site[:256] if d.site else None,
-        "start": d.start,
-        "end": d.end,
+        "start_offset": d.start,
+        "end_offset": d.end,
         "sentence": d.sentence,
         "rule_id": d.rule_id[:128],
     }
@@ -215,8 +237,8 @@ def _stain_row(report_pk: int, version: str, s: StainResult) -> dict[str, Any]:
         "intensity": s.intensity,
         "extent": s.extent,
         "percent": s.percent,
-        "start": s.start,
-        "end": s.end,
+        "start_offset": s.start,
+        "end_offset": s.end,
         "sentence": s.sentence,
         "rule_id": s.rule_id[:128],
         "section": s.section,
@@ -229,8 +251,8 @@ def _feature_row(report_pk: int, version: str, f: Feature) -> dict[str, Any]:
         "pipeline_version": version,
         "name": f.name,
         "value": f.value[:64],
-        "start": f.start,
-        "end": f.end,
+        "start_offset": f.start,
+        "end_offset": f.end,
         "sentence": f.sentence,
         "rule_id": f.rule_id[:128],
     }
@@ -263,6 +285,12 @@ def quarantine(session: Session, run_id: int | None, rejected: Rejected) -> bool
         )
     )
     return True
+
+
+def update_run(session: Session, run_id: int, **values: object) -> None:
+    """Set an ingest run's counters and status (one Core UPDATE, no ORM load)."""
+    runs = _table(IngestRun)
+    session.execute(update(runs).where(runs.c.id == run_id).values(**values))
 
 
 def mark_dirty(session: Session, pks: Iterable[int]) -> None:
