@@ -47,3 +47,15 @@ def test_upper_case_pattern_letters_keep_ignorecase() -> None:
     never match; the class falls back to ``IGNORECASE`` for it."""
     pattern = CaselessPattern(r"[A-Z]{2}\d")
     assert spans(pattern.finditer("ki67 KI67")) == [(0, 3, None), (5, 8, None)]
+
+
+def test_report_type_head_stays_aligned_when_lowercasing_changes_length() -> None:
+    """An "İ" early in a long report makes ``text.lower()`` one character longer; the
+    report-type rules must still see the real head, not a shifted slice of the lowered text."""
+    from pathmine.nlp import default_extractor
+
+    extractor = default_extractor()
+    window = extractor.rules.report_types.window
+    text = "İ" + " " * (window - 13) + "SLIDE REVIEW" + " filler" * 50  # ends at the window
+    assert extractor.infer_report_type(text, text.lower()) == extractor.infer_report_type(text)
+    assert extractor.infer_report_type(text) == "review"

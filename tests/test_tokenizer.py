@@ -77,3 +77,23 @@ def test_cached_text_on_line_break_edits(text: str) -> None:
     """Dense in the two edits (wrapped newlines, ".," flattened breaks)."""
     doc = TOKENIZER(text)
     assert text_of(doc) == "".join(t.text_with_ws for t in doc)
+
+
+def test_sentence_lookups_match_spacy() -> None:
+    """``sentence_of`` answers what ``Token.sent`` and ``Span.sent`` answer (a span that
+    crosses a boundary gets the sentence of its first token)."""
+    from pathmine.nlp import default_extractor
+    from pathmine.nlp.sentences import sentence_of, sentence_spans
+
+    nlp = default_extractor().nlp
+    doc = nlp(
+        "FINAL DIAGNOSIS:\nA. Uterus, hysterectomy:\n- Leiomyoma.  No atypia; see note.\n"
+        "Comment: spindle cells are\npositive for desmin? Review."
+    )
+    assert [s.start for s in sentence_spans(doc)] == [s.start for s in doc.sents]
+    for start in range(len(doc)):
+        assert sentence_of(doc, start) == doc[start].sent
+        for end in range(start + 1, min(len(doc), start + 12) + 1):
+            expected = doc[start:end].sent
+            found = sentence_of(doc, start)
+            assert (found.start, found.end) == (expected.start, expected.end)

@@ -28,16 +28,25 @@ def _lowercase_ascii_only(pattern: str) -> bool:
 class CaselessPattern:
     """``finditer`` with ``re.IGNORECASE`` semantics; match texts come back lower-cased."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        """``flags`` are added to the case rule (e.g. ``re.MULTILINE``)."""
         self.pattern = pattern
-        self._ignorecase = re.compile(pattern, re.IGNORECASE)
-        self._lower = re.compile(pattern) if _lowercase_ascii_only(pattern) else None
+        self._ignorecase = re.compile(pattern, flags | re.IGNORECASE)
+        self._lower = re.compile(pattern, flags) if _lowercase_ascii_only(pattern) else None
 
-    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
-        """Matches in ``text``; pass ``lowered`` (``text.lower()``) when it is already known."""
+    def _choose(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
         if self._lower is not None:
             if lowered is None:
                 lowered = text.lower()
             if len(lowered) == len(text) and "ı" not in text and "ſ" not in text:
-                return self._lower.finditer(lowered)
-        return self._ignorecase.finditer(text)
+                return self._lower, lowered
+        return self._ignorecase, text
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """Matches in ``text``; pass ``lowered`` (``text.lower()``) when it is already known."""
+        pattern, subject = self._choose(text, lowered)
+        return pattern.finditer(subject)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        pattern, subject = self._choose(text, lowered)
+        return pattern.search(subject)

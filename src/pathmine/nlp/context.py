@@ -22,6 +22,8 @@ from medspacy.context.context_modifier import ConTextModifier
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pathmine.nlp.sentences import sentence_starts
+
 TARGET_LABELS = frozenset({"DIAGNOSIS"})
 
 
@@ -35,7 +37,7 @@ class SentenceScopedConText(ConText):
             graph.edges = []
             doc._.context_graph = graph
             return doc
-        sent_starts = [s.start for s in doc.sents]
+        sent_starts = sentence_starts(doc)
 
         def sentence_of(token: int) -> int:
             return bisect.bisect_right(sent_starts, token) - 1

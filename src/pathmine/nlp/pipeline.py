@@ -28,9 +28,11 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
     sectionizer,
     segmentation,
 )
+from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.rules import RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
+from pathmine.nlp.sentences import sentence_of, sentence_spans
 from pathmine.nlp.sites import SiteIndex
 from pathmine.nlp.stains import CueBook, resolve_sentence
 from pathmine.nlp.targets import (
@@ -140,7 +142,7 @@ class Extractor:
         self._features = FeatureFinder(self.rules.features)
         self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
         self._report_types = [
-            (r.id, r.type, re.compile(r.regex, re.IGNORECASE | re.MULTILINE))
+            (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
             for r in self.rules.report_types.rules
         ]
 
@@ -168,10 +170,17 @@ class Extractor:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
             yield self._flatten(doc)
 
-    def infer_report_type(self, text: str) -> str:
-        head = text[: self.rules.report_types.window]
+    def infer_report_type(self, text: str, lowered: str | None = None) -> str:
+        """The first report-type rule matching the head of the text (``lowered``: the same
+        text lower-cased, when the caller has it)."""
+        window = self.rules.report_types.window
+        head = text[:window]
+        # Slices of equal length prove nothing: only a whole lower-cased text of the same
+        # length is aligned with the original (else CaselessPattern lower-cases the head).
+        aligned = lowered is not None and len(lowered) == len(text)
+        lowered_head = lowered[:window] if aligned and lowered is not None else None
         for _rule_id, report_type, regex in self._report_types:
-            if regex.search(head):
+            if regex.search(head, lowered_head):
                 return report_type
         return "original"
 
@@ -189,10 +198,10 @@ class Extractor:
                 if mention is not None:
                     diagnoses.append(mention)
             elif ent.label_ == STAIN:
-                markers_by_sent.setdefault(ent.sent.start, []).append(ent)
+                markers_by_sent.setdefault(sentence_of(doc, ent.start).start, []).append(ent)
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
-            sent = doc[start].sent
+            sent = sentence_of(doc, start)
             stains.extend(
                 replace(s, section=sections.at_char(s.start))
                 for s in resolve_sentence(self._cues, sent, markers)
@@ -202,7 +211,7 @@ class Extractor:
             diagnoses=tuple(diagnoses),
             stains=tuple(stains),
             features=tuple(self._find_features(doc, text)),
-            inferred_report_type=self.infer_report_type(text),
+            inferred_report_type=self.infer_report_type(text, lower_text_of(doc)),
         )
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
@@ -210,7 +219,7 @@ class Extractor:
         hits = [m.start() for m in self._features.any_rule.finditer(text, lower_text_of(doc))]
         if not hits:
             return []
-        sentences = list(doc.sents)
+        sentences = sentence_spans(doc)
         starts = [s.start_char for s in sentences]
         wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits})
         return [f for k in wanted for f in self._features.find(sentences[k])]
@@ -250,7 +259,7 @@ class Extractor:
             site=sites.site_at(ent.start_char),
             start=ent.start_char,
             end=ent.end_char,
-            sentence=ent.sent.text.strip(),
+            sentence=sentence_of(ent.doc, ent.start).text.strip(),
             rule_id=rule_id,
         )
 
@@ -289,7 +298,7 @@ class Extractor:
         mass ..., favour\nFIGO grade 1 endometrioid carcinoma"): the line break split one
         sentence, so the cue reaches the first mention of the next line. Returns its rule id."""
         doc = ent.doc
-        sent = ent.sent
+        sent = sentence_of(doc, ent.start)
         if sent.start == 0 or ent.start - sent.start > 6:
             return None
         lead = doc[sent.start : ent.start]
@@ -297,7 +306,7 @@ class Extractor:
             e.label_ == DIAGNOSIS and sent.start <= e.start < ent.start for e in doc.ents
         ):
             return None
-        previous = [t for t in doc[sent.start - 1].sent if not t.is_space]
+        previous = [t for t in sentence_of(doc, sent.start - 1) if not t.is_space]
         if not previous or "\n" not in text_of(doc)[previous[-1].idx : sent.start_char]:
             return None
         words = tuple(t.lower_ for t in previous)
@@ -316,7 +325,7 @@ class Extractor:
     )
 
     def _is_metastatic(self, ent: Span) -> bool:
-        sent = ent.sent
+        sent = sentence_of(ent.doc, ent.start)
         # the cue must not belong to an earlier diagnosis ("metastatic melanoma vs primary
         # lung adenocarcinoma")
         lo = max([sent.start, ent.start - 6, *(e.end for e in ent.doc.ents if e.end <= ent.start)])

@@ -18,6 +18,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from pathmine.nlp.sentences import record_sentence_starts
 from pathmine.nlp.tokenizer import text_of, words_of
 
 _SENTENCE_END = {".", "!", "?"}
@@ -107,6 +108,7 @@ def line_sentencizer(doc: Doc) -> Doc:
     words = words_of(doc)
     starts = numpy.full((n, 1), -1, dtype="int64")
     starts[0, 0] = 1
+    marked = [0]
     pending = False
     last = 0  # the last non-space token: "Leiomyoma.  No atypia" splits despite two spaces
     for i in range(1, n):
@@ -117,9 +119,12 @@ def line_sentencizer(doc: Doc) -> Doc:
             continue
         if pending:
             starts[i, 0] = 1
+            marked.append(i)
             pending = False
         elif words[last] in _SENTENCE_END and _ends_sentence(doc, words, last):
             starts[i, 0] = 1
+            marked.append(i)
         last = i
     doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
+    record_sentence_starts(doc, marked)
     return doc

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry
+from pathmine.nlp.sentences import sentence_of
 from pathmine.nlp.tokenizer import text_of
 
 DIAGNOSIS = "DIAGNOSIS"
@@ -107,7 +108,7 @@ class ExclusionFilter:
 
     def excluded_by(self, ent: Span, entry_id: str) -> str | None:
         """Id of the first exclusion that applies to this mention, else ``None``."""
-        sent = ent.sent
+        sent = sentence_of(ent.doc, ent.start)
         text = text_of(ent.doc)
         before = text[sent.start_char : ent.start_char]
         after = text[ent.end_char : sent.end_char]
