@@ -459,3 +459,24 @@ def test_version_changes_when_rule_file_bytes_change(tmp_path: Path, name: str) 
     changed = load_rules_from(directory)
     assert changed.version != pipeline_version()
     assert changed.version.split("+")[0] == pipeline_version().split("+")[0]
+
+
+def test_building_the_pipeline_does_not_import_quickumls_nltk_or_sklearn() -> None:
+    """medSpaCy imports QuickUMLS (and through it NLTK and scikit-learn, 1.7 s) only to
+    register a factory pathmine never uses; the placeholder keeps them out, and medSpaCy's
+    own default pipeline still loads beside ours."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathmine.nlp import default_extractor\n"
+        "default_extractor().load()\n"
+        "import medspacy\n"
+        "assert 'medspacy_context' in medspacy.load().pipe_names\n"
+        "print(sorted(m for m in ('quickumls.core', 'nltk', 'sklearn') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

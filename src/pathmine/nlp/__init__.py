@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pathmine.nlp.medspacy_startup import skip_quickumls_import
+
+skip_quickumls_import()  # before any submodule imports medSpaCy
+
+# ruff: noqa: E402
 from pathmine.nlp.lazy import LazyExtractor
 from pathmine.nlp.version import pipeline_version
 

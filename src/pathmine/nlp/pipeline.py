@@ -159,8 +159,10 @@ class Extractor:
         return self._cue_book
 
     def load(self) -> Extractor:
-        """Build the pipeline now (before forking workers, so they inherit it)."""
+        """Build the pipeline now (before forking workers, so they inherit it), and run one
+        short text through it so that what components build lazily is built here too."""
         _ = self._cues
+        self.extract("Leiomyoma; desmin and SMA positive.")
         return self
 
     def extract(self, text: str) -> Extraction:

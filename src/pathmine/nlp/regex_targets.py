@@ -36,6 +36,7 @@ class RegexTargets:
         self._caseless: CaselessPattern | None = None
         self._exact: re.Pattern[str] | None = None
         self._exact_first_tokens: frozenset[str] | None = None
+        self._compiled = False
 
     def add(self, category: str, entry_id: str, regexes: Iterable[str]) -> None:
         """Case-insensitive single-token regexes (OCR variants of a term)."""
@@ -55,20 +56,24 @@ class RegexTargets:
         self._parts[case_sensitive].append(f"(?P<r{len(self._rules)}>{body})")
         self._rules.append(TargetRule(literal, category, metadata={"entry_id": entry_id}))
         self._single_token.append(not case_sensitive)
-        if case_sensitive:
-            self._exact = re.compile(_bounded(self._parts[True]))
-            self._exact_first_tokens = None  # recomputed on the next call
-        else:
-            self._caseless = CaselessPattern(_bounded(self._parts[False]))
+        self._compiled = False  # the combined patterns are built on the next call
+
+    def _compile(self) -> None:
+        """Build both combined patterns once, after the last rule was added."""
+        exact, caseless = self._parts[True], self._parts[False]
+        self._exact = re.compile(_bounded(exact)) if exact else None
+        self._caseless = CaselessPattern(_bounded(caseless)) if caseless else None
+        tokenize = self._nlp.tokenizer  # first tokens as reports are tokenized
+        self._exact_first_tokens = frozenset(tokenize(t)[0].text for t in self._exact_literals)
+        self._compiled = True
 
     def _first_tokens(self) -> frozenset[str]:
-        """The first token of every case-sensitive literal, tokenized as reports are."""
-        if self._exact_first_tokens is None:
-            tokenize = self._nlp.tokenizer
-            self._exact_first_tokens = frozenset(tokenize(t)[0].text for t in self._exact_literals)
-        return self._exact_first_tokens
+        """The first token of every case-sensitive literal."""
+        return self._exact_first_tokens or frozenset()
 
     def _matches(self, doc: Doc) -> Iterator[re.Match[str]]:
+        if not self._compiled:
+            self._compile()
         text = text_of(doc)
         if self._caseless is not None:
             yield from self._caseless.finditer(text, lower_text_of(doc))

@@ -312,69 +312,81 @@ def dirty_patients(session: Session, limit: int = 500) -> list[tuple[int, str]]:
 # -- reading back ----------------------------------------------------------------------------
 
 
-def _mention(row: DiagnosisMentionRow) -> DiagnosisMention:
-    return DiagnosisMention(
-        term=row.term,
-        icdo3=row.icdo3,
-        behavior=row.behavior,
-        lineage=row.lineage,
-        assertion=row.assertion,
-        section=row.section,
-        site=row.site,
-        start=row.start,
-        end=row.end,
-        sentence=row.sentence,
-        rule_id=row.rule_id,
+# Read back through Core column selects: loading ORM instances (identity map, attribute
+# instrumentation) for tens of thousands of mention rows cost more than the flag rules.
+
+_MENTION_COLUMNS = (
+    "term",
+    "icdo3",
+    "behavior",
+    "lineage",
+    "assertion",
+    "section",
+    "site",
+    "start_offset",
+    "end_offset",
+    "sentence",
+    "rule_id",
+)
+_STAIN_COLUMNS = (
+    "marker",
+    "text",
+    "result",
+    "intensity",
+    "extent",
+    "percent",
+    "start_offset",
+    "end_offset",
+    "sentence",
+    "rule_id",
+    "section",
+)
+_FEATURE_COLUMNS = ("name", "value", "start_offset", "end_offset", "sentence", "rule_id")
+
+
+def _field_names(columns: Sequence[str]) -> tuple[str, ...]:
+    return tuple({"start_offset": "start", "end_offset": "end"}.get(c, c) for c in columns)
+
+
+_MENTION_FIELDS = _field_names(_MENTION_COLUMNS)
+_STAIN_FIELDS = _field_names(_STAIN_COLUMNS)
+_FEATURE_FIELDS = _field_names(_FEATURE_COLUMNS)
+
+
+def _rows_for(
+    session: Session, model: type[Base], columns: Sequence[str], report_pks: list[int]
+) -> Iterator[Any]:
+    table = _table(model)
+    c = table.c
+    return iter(
+        session.connection().execute(
+            select(c.report_pk, c.pipeline_version, *(c[name] for name in columns))
+            .where(c.report_pk.in_(report_pks))
+            .order_by(c.report_pk, c.start_offset)
+        )
     )
-
-
-def _stain(row: StainResultRow) -> StainResult:
-    return StainResult(
-        marker=row.marker,
-        text=row.text,
-        result=row.result,
-        intensity=row.intensity,
-        extent=row.extent,
-        percent=row.percent,
-        start=row.start,
-        end=row.end,
-        sentence=row.sentence,
-        rule_id=row.rule_id,
-        section=row.section,
-    )
-
-
-def _feature(row: HistologicFeatureRow) -> Feature:
-    return Feature(row.name, row.value, row.start, row.end, row.sentence, row.rule_id)
 
 
 def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Extraction]:
     """Stored extractions, keyed by report primary key, in offset order."""
     by_pk: dict[int, dict[str, list[Any]]] = {pk: {"d": [], "s": [], "f": []} for pk in report_pks}
     versions: dict[int, str] = {}
+    reports = _table(Report).c
     for chunk_start in range(0, len(report_pks), 500):
         chunk = list(report_pks[chunk_start : chunk_start + 500])
-        for d in session.scalars(
-            select(DiagnosisMentionRow)
-            .where(DiagnosisMentionRow.report_pk.in_(chunk))
-            .order_by(DiagnosisMentionRow.report_pk, DiagnosisMentionRow.start)
-        ):
-            by_pk[d.report_pk]["d"].append(_mention(d))
-            versions[d.report_pk] = d.pipeline_version
-        for s in session.scalars(
-            select(StainResultRow)
-            .where(StainResultRow.report_pk.in_(chunk))
-            .order_by(StainResultRow.report_pk, StainResultRow.start)
-        ):
-            by_pk[s.report_pk]["s"].append(_stain(s))
-        for f in session.scalars(
-            select(HistologicFeatureRow)
-            .where(HistologicFeatureRow.report_pk.in_(chunk))
-            .order_by(HistologicFeatureRow.report_pk, HistologicFeatureRow.start)
-        ):
-            by_pk[f.report_pk]["f"].append(_feature(f))
-        for pk, extracted_with in session.execute(
-            select(Report.id, Report.extracted_with).where(Report.id.in_(chunk))
+        mentions = _rows_for(session, DiagnosisMentionRow, _MENTION_COLUMNS, chunk)
+        for pk, version, *values in mentions:
+            by_pk[pk]["d"].append(
+                DiagnosisMention(**dict(zip(_MENTION_FIELDS, values, strict=True)))
+            )
+            versions[pk] = version
+        for pk, _version, *values in _rows_for(session, StainResultRow, _STAIN_COLUMNS, chunk):
+            by_pk[pk]["s"].append(StainResult(**dict(zip(_STAIN_FIELDS, values, strict=True))))
+        features = _rows_for(session, HistologicFeatureRow, _FEATURE_COLUMNS, chunk)
+        for pk, _version, *values in features:
+            by_pk[pk]["f"].append(Feature(**dict(zip(_FEATURE_FIELDS, values, strict=True))))
+        for pk, extracted_with in session.connection().execute(
+            select(reports.id, reports.extracted_with).where(reports.id.in_(chunk))
         ):
             versions[pk] = extracted_with or versions.get(pk, "")
     return {
@@ -393,26 +405,38 @@ Timeline = tuple[list[TimelineEntry], dict[str, str]]
 
 def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timeline]:
     """``timeline`` for many patients with a handful of queries instead of a few per patient."""
-    reports = list(
-        session.scalars(
-            select(Report).where(Report.patient_pk.in_(patient_pks), Report.is_latest.is_(True))
+    r = _table(Report).c
+    reports = (
+        session.connection()
+        .execute(
+            select(
+                r.id,
+                r.patient_pk,
+                r.report_id,
+                r.report_date,
+                r.specimen_date,
+                r.report_type,
+                r.institution,
+                r.text,
+            ).where(r.patient_pk.in_(patient_pks), r.is_latest.is_(True))
         )
+        .all()
     )
-    extractions = extractions_for(session, [r.id for r in reports])
+    extractions = extractions_for(session, [row.id for row in reports])
     result: dict[int, Timeline] = {pk: ([], {}) for pk in patient_pks}
-    for r in reports:
-        entries, texts = result[r.patient_pk]
+    for pk, patient_pk, report_id, report_date, specimen_date, rtype, institution, text in reports:
+        entries, texts = result[patient_pk]
         entries.append(
             TimelineEntry(
-                report_id=r.report_id,
-                report_date=r.report_date,
-                specimen_date=r.specimen_date,
-                report_type=r.report_type,
-                institution=r.institution,
-                extraction=extractions[r.id],
+                report_id=report_id,
+                report_date=report_date,
+                specimen_date=specimen_date,
+                report_type=rtype,
+                institution=institution,
+                extraction=extractions[pk],
             )
         )
-        texts[r.report_id] = r.text
+        texts[report_id] = text
     return result
 
 
