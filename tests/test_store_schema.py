@@ -31,6 +31,7 @@ from pathmine.store import (
 from pathmine.store.migrate import SCHEMA_HEAD
 
 EXPECTED_TABLES = {
+    "ingest_sources",
     "patients",
     "reports",
     "diagnosis_mentions",

@@ -201,6 +201,11 @@ def _print_summary(summary: Any) -> None:
     ):
         table.add_row(label, str(value))
     console.print(table)
+    if summary.sources_skipped:
+        console.print(
+            f"{summary.sources_skipped} archive file(s) not re-read: identical to a file a "
+            "completed run read whole (use --recheck to read them anyway)."
+        )
     if summary.reasons:
         console.print("Quarantine reasons (see `pathmine quarantine`):")
         for reason, count in sorted(summary.reasons.items()):
@@ -216,6 +221,7 @@ def _ingest(
     max_text_chars: int,
     progress: bool,
     workers: int = 0,
+    recheck: bool = False,
 ) -> Any:
     from pathmine.ingest import IngestError
     from pathmine.nlp import LazyExtractor
@@ -236,6 +242,7 @@ def _ingest(
                 max_text_chars=max_text_chars,
                 progress=hook,
                 workers=workers or default_workers(),
+                skip_unchanged_files=not recheck,
             )
     except IngestError as exc:
         raise CliError(str(exc)) from exc
@@ -264,6 +271,14 @@ def ingest(
     workers: Annotated[
         int, typer.Option(min=0, help="Extraction processes (0: one per core; 1: no pool).")
     ] = 0,
+    recheck: Annotated[
+        bool,
+        typer.Option(
+            "--recheck",
+            help="Read every archive even if an identical file was ingested whole before "
+            "(unchanged reports are still skipped by content hash).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Read archives, extract, store and flag; skips unchanged reports, quarantines bad ones."""
@@ -276,6 +291,7 @@ def ingest(
         max_text_chars,
         progress=sys.stderr.isatty(),
         workers=workers,
+        recheck=recheck,
     )
     _print_summary(summary)
 

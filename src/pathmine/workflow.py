@@ -11,7 +11,9 @@ redone, and every dirty patient gets its flags recomputed.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -50,6 +52,9 @@ class RunSummary:
     patients_reflagged: int = 0
     status: str = "running"
     reasons: dict[str, int] = field(default_factory=dict)
+    # Archive files not re-read: identical to a file a completed run read whole.
+    sources_skipped: int = 0
+    quarantined_by_source: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -91,8 +96,14 @@ def run_ingest(
     max_text_chars: int = 1_000_000,
     progress: ProgressHook | None = None,
     workers: int = 1,
+    skip_unchanged_files: bool = True,
 ) -> RunSummary:
-    """Ingest archives into the database and recompute flags for every patient touched."""
+    """Ingest archives into the database and recompute flags for every patient touched.
+
+    With ``skip_unchanged_files``, an archive file identical (checksum, size, reader
+    options) to one a completed run read whole is not read again when that cannot change
+    anything (``repository.fully_ingested_source``); its records count as unchanged.
+    """
     ensure_schema(engine)
     make_session = session_factory(engine)
     summary = RunSummary()
@@ -101,9 +112,28 @@ def run_ingest(
         session.add(run)
         session.flush()
         summary.run_id = run.id
+    options = _reader_options(fmt, column_map, max_text_chars)
+    sources = [_Source(Path(p)) for p in paths]
+    for source in sources:
+        source.fingerprint = _fingerprint(source.path)
+        if skip_unchanged_files and source.fingerprint is not None:
+            with make_session() as session:
+                known = repository.fully_ingested_source(
+                    session, *source.fingerprint, options, extractor.version
+                )
+            if known is not None:
+                source.skipped, source.n_read = True, known
+                summary.read += known
+                summary.unchanged += known
+                summary.sources_skipped += 1
     # Open every archive first so a missing file fails before anything is written.
     readers = [
-        read_archive(p, fmt, column_map=column_map, max_text_chars=max_text_chars) for p in paths
+        _counted(
+            source,
+            read_archive(source.path, fmt, column_map=column_map, max_text_chars=max_text_chars),
+        )
+        for source in sources
+        if not source.skipped
     ]
     batches = _batches(itertools.chain.from_iterable(readers), batch_size)
     pool = ExtractionPool(extractor, workers, before_fork=engine.dispose) if workers > 1 else None
@@ -127,8 +157,58 @@ def run_ingest(
         if pool is not None:
             pool.close()
     summary.status = "completed"
-    _finish(make_session, summary)
+    _finish(make_session, summary, [s.record(options, summary) for s in sources if s.fingerprint])
     return summary
+
+
+@dataclass
+class _Source:
+    path: Path
+    fingerprint: tuple[str, int] | None = None  # (sha256, size) of a regular file
+    n_read: int = 0
+    skipped: bool = False
+
+    def record(self, options: str, summary: RunSummary) -> repository.SourceRecord:
+        assert self.fingerprint is not None
+        quarantined = summary.quarantined_by_source.get(str(self.path), 0)
+        return repository.SourceRecord(
+            path=str(self.path),
+            sha256=self.fingerprint[0],
+            size_bytes=self.fingerprint[1],
+            reader_options=options,
+            n_read=self.n_read,
+            n_quarantined=0 if self.skipped else quarantined,
+            skipped=self.skipped,
+        )
+
+
+def _fingerprint(path: Path) -> tuple[str, int] | None:
+    """Checksum and size of a regular file, read in 1 MB chunks (directories: ``None``)."""
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _reader_options(fmt: str, column_map: Mapping[str, str] | None, max_text_chars: int) -> str:
+    """Everything besides the bytes that decides how a file's records are read."""
+    columns = dict(sorted((column_map or {}).items()))
+    return json.dumps(
+        {"format": fmt, "columns": columns, "max_text_chars": max_text_chars}, sort_keys=True
+    )
+
+
+def _counted(
+    source: _Source, records: Iterator[ReportRecord | Rejected]
+) -> Iterator[ReportRecord | Rejected]:
+    for record in records:
+        source.n_read += 1
+        yield record
 
 
 def _inline(extractor: TextExtractor) -> Extract:
@@ -143,10 +223,20 @@ def _write_batch(
     summary: RunSummary,
     stored: Stored | None = None,
 ) -> None:
-    """One batch, one transaction: reports, extractions, quarantine, dirty marks, counts."""
+    """One batch, one transaction: reports, extractions, quarantine, dirty marks, counts.
+
+    A batch that changes nothing (all unchanged, classified from a snapshot) never touches
+    the database: its counts are saved with the next batch that writes, or at the end.
+    """
+    before = _writes(summary)
     with make_session() as session, session.begin():
         _ingest_batch(session, batch, extract, version, summary, stored)
-        _save_counts(session, summary)
+        if _writes(summary) != before:
+            _save_counts(session, summary)
+
+
+def _writes(summary: RunSummary) -> tuple[int, int, int, int]:
+    return (summary.stored, summary.new_versions, summary.reextracted, summary.quarantined)
 
 
 @dataclass
@@ -336,6 +426,8 @@ def _report_type(report: ReportRecord, extraction: Extraction) -> tuple[str, str
 def _quarantine(session: Session, summary: RunSummary, rejected: Rejected) -> None:
     repository.quarantine(session, summary.run_id, rejected)
     summary.quarantined += 1
+    by_source = summary.quarantined_by_source
+    by_source[rejected.source] = by_source.get(rejected.source, 0) + 1
     key = _reason_key(rejected.reason)
     summary.reasons[key] = summary.reasons.get(key, 0) + 1
 
@@ -392,9 +484,16 @@ def _save_counts(session: Session, summary: RunSummary) -> None:
     )
 
 
-def _finish(make_session: Callable[[], Session], summary: RunSummary) -> None:
+def _finish(
+    make_session: Callable[[], Session],
+    summary: RunSummary,
+    sources: Sequence[repository.SourceRecord] = (),
+) -> None:
+    """Final counts and status; a completed run also records the archive files it read."""
     with make_session() as session, session.begin():
         _save_counts(session, summary)
+        if summary.run_id is not None:
+            repository.record_sources(session, summary.run_id, sources)
         run = session.get(IngestRun, summary.run_id)
         if run is not None:
             run.finished_at = utcnow()

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -121,6 +122,30 @@ class IngestRun(Base):
     n_flags_retired: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
+class IngestSource(Base):
+    """One archive file a completed ingest run read, identified by its bytes.
+
+    A later run given a file with the same checksum, size and reader options skips it when
+    re-reading could not change anything: the earlier run completed under the same pipeline
+    version, no run since used another one, and nothing in the file was quarantined (so no
+    record's validity can depend on the date it is read). Also an audit trail of which
+    files were ingested when.
+    """
+
+    __tablename__ = "ingest_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("ingest_runs.id"), index=True)
+    path: Mapped[str] = mapped_column(String(1024))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    reader_options: Mapped[str] = mapped_column(String(512))
+    n_read: Mapped[int] = mapped_column(Integer)
+    n_quarantined: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class Report(Base):
     """One version of one report. ``is_latest`` marks the version extraction and flags use."""
 
@@ -150,7 +175,8 @@ class Report(Base):
     location: Mapped[str] = mapped_column(String(64))
     ingest_run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id"))
     # Pipeline version of the extraction currently stored for this report (None: not yet).
-    extracted_with: Mapped[str | None] = mapped_column(String(128))
+    # Indexed: a re-run asks whether any report needs re-extracting under this pipeline.
+    extracted_with: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

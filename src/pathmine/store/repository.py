@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from pathmine.records import (
@@ -33,6 +33,7 @@ from pathmine.store.models import (
     FlagRow,
     HistologicFeatureRow,
     IngestRun,
+    IngestSource,
     Patient,
     QuarantineRow,
     Report,
@@ -285,6 +286,88 @@ def quarantine(session: Session, run_id: int | None, rejected: Rejected) -> bool
         )
     )
     return True
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """An archive file as one run saw it (see ``IngestSource``)."""
+
+    path: str
+    sha256: str
+    size_bytes: int
+    reader_options: str
+    n_read: int
+    n_quarantined: int
+    skipped: bool = False
+
+
+def fully_ingested_source(
+    session: Session, sha256: str, size_bytes: int, reader_options: str, pipeline_version: str
+) -> int | None:
+    """How many records an identical file held when a completed run read it whole, if
+    re-reading it now could not change anything; else ``None``.
+
+    Identical: same checksum, size and reader options. Could not change anything: that run
+    used this pipeline version and quarantined nothing from the file (so no record's validity
+    can depend on the day it is read), and every stored report is extracted with this
+    pipeline version (so none of the file's reports needs re-extracting). The last is
+    checked on the reports themselves, not on the run history, through an index.
+    """
+    s, r = _table(IngestSource).c, _table(IngestRun).c
+    found = (
+        session.connection()
+        .execute(
+            select(s.n_read)
+            .join_from(_table(IngestSource), _table(IngestRun), r.id == s.run_id)
+            .where(
+                s.sha256 == sha256,
+                s.size_bytes == size_bytes,
+                s.reader_options == reader_options,
+                s.n_quarantined == 0,
+                r.status == "completed",
+                r.pipeline_version == pipeline_version,
+            )
+            .order_by(s.run_id.desc())
+            .limit(1)
+        )
+        .first()
+    )
+    if found is None:
+        return None
+    reports = _table(Report).c
+    stale = (
+        session.connection()
+        .execute(
+            select(reports.id)
+            .where(
+                or_(reports.extracted_with.is_(None), reports.extracted_with != pipeline_version)
+            )
+            .limit(1)
+        )
+        .first()
+    )
+    return None if stale is not None else int(found[0])
+
+
+def record_sources(session: Session, run_id: int, sources: Sequence[SourceRecord]) -> None:
+    if sources:
+        session.execute(
+            insert(_table(IngestSource)),
+            [
+                {
+                    "run_id": run_id,
+                    "path": s.path[-1024:],
+                    "sha256": s.sha256,
+                    "size_bytes": s.size_bytes,
+                    "reader_options": s.reader_options[:512],
+                    "n_read": s.n_read,
+                    "n_quarantined": s.n_quarantined,
+                    "skipped": s.skipped,
+                    "created_at": utcnow(),
+                }
+                for s in sources
+            ],
+        )
 
 
 def update_run(session: Session, run_id: int, **values: object) -> None:
