@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
@@ -398,42 +398,18 @@ def dirty_patients(session: Session, limit: int = 500) -> list[tuple[int, str]]:
 # Read back through Core column selects: loading ORM instances (identity map, attribute
 # instrumentation) for tens of thousands of mention rows cost more than the flag rules.
 
-_MENTION_COLUMNS = (
-    "term",
-    "icdo3",
-    "behavior",
-    "lineage",
-    "assertion",
-    "section",
-    "site",
-    "start_offset",
-    "end_offset",
-    "sentence",
-    "rule_id",
-)
-_STAIN_COLUMNS = (
-    "marker",
-    "text",
-    "result",
-    "intensity",
-    "extent",
-    "percent",
-    "start_offset",
-    "end_offset",
-    "sentence",
-    "rule_id",
-    "section",
-)
-_FEATURE_COLUMNS = ("name", "value", "start_offset", "end_offset", "sentence", "rule_id")
+# Record field → column, where the column is named differently ("end" is reserved in SQL).
+_COLUMN_OF = {"start": "start_offset", "end": "end_offset"}
 
 
-def _field_names(columns: Sequence[str]) -> tuple[str, ...]:
-    return tuple({"start_offset": "start", "end_offset": "end"}.get(c, c) for c in columns)
+def _fields_and_columns(record: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names = tuple(f.name for f in fields(record))
+    return names, tuple(_COLUMN_OF.get(name, name) for name in names)
 
 
-_MENTION_FIELDS = _field_names(_MENTION_COLUMNS)
-_STAIN_FIELDS = _field_names(_STAIN_COLUMNS)
-_FEATURE_FIELDS = _field_names(_FEATURE_COLUMNS)
+_MENTION_FIELDS, _MENTION_COLUMNS = _fields_and_columns(DiagnosisMention)
+_STAIN_FIELDS, _STAIN_COLUMNS = _fields_and_columns(StainResult)
+_FEATURE_FIELDS, _FEATURE_COLUMNS = _fields_and_columns(Feature)
 
 
 def _rows_for(
