@@ -23,6 +23,7 @@ from helpers import (
     table_counts,
     write_jsonl,
 )
+from pathmine import parallel
 from pathmine.nlp import default_extractor
 from pathmine.store import (
     IngestRun,
@@ -303,14 +304,30 @@ def test_killed_ingest_resumes_without_duplicates_or_loss(
     assert len(flag_tuples(engine)) == 2 * 40
 
 
+@pytest.mark.parametrize("recycle_every", [None, 10], ids=["one-pool", "recycled-workers"])
 def test_worker_pool_gives_the_same_result_as_one_process(
     db_url: str,
     extractor,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    recycle_every: int | None,  # type: ignore[no-untyped-def]
 ) -> None:
+    """Also with workers replaced by fresh forks every few batches, as a long run does."""
+    started: list[int] = []
+    if recycle_every is not None:
+        monkeypatch.setattr(parallel, "RECYCLE_AFTER_TEXTS_PER_WORKER", recycle_every)
+        original = parallel.ExtractionPool._start
+
+        def counting_start(self: parallel.ExtractionPool) -> object:
+            started.append(1)
+            return original(self)
+
+        monkeypatch.setattr(parallel.ExtractionPool, "_start", counting_start)
     archive = scaled_archive(tmp_path / "scaled.jsonl", copies=6)
     pooled = make_engine(db_url)
     summary = run_ingest(pooled, [archive], extractor, batch_size=7, workers=2)
+    if recycle_every is not None:  # 2 workers x 10 texts per generation, batches of 7
+        assert len(started) >= len(read_jsonl(archive)) // 21
     assert summary.stored == len(read_jsonl(archive))
     serial = make_engine(f"sqlite:///{tmp_path / 'serial.db'}")
     run_ingest(serial, [archive], extractor, batch_size=7, workers=1)
