@@ -164,8 +164,12 @@ def score_db_flags(db_url: str, gold_path: Path) -> str:
     )
 
 
+RSS_TRACE: list[tuple[float, float]] = []  # (seconds, MB) of the last run_cli, every ~30 s
+
+
 def run_cli(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak summed RSS (MB) of a pathmine CLI run and its workers."""
+    RSS_TRACE.clear()
     start = time.perf_counter()
     proc = subprocess.Popen(
         [*PATHMINE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO
@@ -175,7 +179,11 @@ def run_cli(args: list[str]) -> tuple[float, float]:
     while proc.poll() is None:
         try:
             tree = [ps, *ps.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
+            rss = sum(p.memory_info().rss for p in tree) / 2**20
+            peak = max(peak, rss)
+            elapsed = time.perf_counter() - start
+            if not RSS_TRACE or elapsed - RSS_TRACE[-1][0] >= 30:
+                RSS_TRACE.append((elapsed, rss))
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -283,6 +291,7 @@ def main() -> None:
         same_c = len(plain_texts) / t_c_plain
 
     flag_score = ""
+    ingest_trace: list[tuple[float, float]] = []
     if not args.skip_ingest:
         db = work / "bench.db"
         secs, peak = run_cli(
@@ -299,6 +308,7 @@ def main() -> None:
             )
         )
         flag_score = score_db_flags(f"sqlite:///{db}", archive.parent / "gold_flags.jsonl")
+        ingest_trace = list(RSS_TRACE)
         if not args.skip_postgres:
             sys.path.insert(0, str(REPO / "tests"))
             from pg_server import start_server
@@ -396,6 +406,10 @@ def main() -> None:
             )
         if flag_score:
             lines.append(f"Flags in the SQLite database against the planted flags: {flag_score}.")
+        if len(ingest_trace) > 2:
+            step = max(1, len(ingest_trace) // 12)
+            points = ", ".join(f"{t / 60:.0f} min {mb:.0f}" for t, mb in ingest_trace[::step])
+            lines.append(f"Summed RSS of (d)'s process tree over time (MB): {points}.")
         if "f" in rate:
             lines.append(
                 f"Re-run on the unchanged archive: {rate['f'] / rate['d']:.0f}x faster than the "
