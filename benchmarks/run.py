@@ -190,6 +190,11 @@ def run_cli(args: list[str]) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"pathmine {' '.join(args)} failed: {proc.stderr.read().decode()}")
+    # Printed at once, so a long run's numbers survive anything that fails after it.
+    trace = ", ".join(f"{t:.0f}s {mb:.0f}MB" for t, mb in RSS_TRACE)
+    print(
+        f"pathmine {' '.join(args)}: {seconds:.1f} s, peak {peak:.0f} MB [{trace}]", file=sys.stderr
+    )
     return seconds, peak
 
 
@@ -375,9 +380,13 @@ def main() -> None:
         "",
         f"Command: `{' '.join(['.venv/bin/python', 'benchmarks/run.py', *sys.argv[1:]])}`  ",
         f"Archive: {n_archive} reports, {archive_mb:.1f} MB "
-        f"(mean {archive_mb * 1e3 / max(n_archive, 1):.2f} KB); extraction sample "
-        f"{len(texts)} texts ({mb(texts) * 1e3 / len(texts):.2f} KB mean), plain-medspaCy "
-        f"sample {len(plain_texts)}.",
+        f"(mean {archive_mb * 1e3 / max(n_archive, 1):.2f} KB)"
+        + (
+            f"; extraction sample {len(texts)} texts ({mb(texts) * 1e3 / len(texts):.2f} KB "
+            f"mean), plain-medspaCy sample {len(plain_texts)}."
+            if texts
+            else "."
+        ),
         "",
         "| variant | reports | seconds | reports/s | MB/s | peak RSS MB | note |",
         "|---|---:|---:|---:|---:|---:|---|",
