@@ -299,20 +299,17 @@ def main() -> None:
     ingest_trace: list[tuple[float, float]] = []
     if not args.skip_ingest:
         db = work / "bench.db"
-        secs, peak = run_cli(
-            ["ingest", str(archive), "--db", f"sqlite:///{db}", "--workers", str(args.workers)]
-        )
-        rows.append(
-            Row(
-                "d. pathmine ingest → SQLite",
-                n_archive,
-                secs,
-                archive_mb,
-                peak,
-                f"{args.workers} workers",
-            )
-        )
-        flag_score = score_db_flags(f"sqlite:///{db}", archive.parent / "gold_flags.jsonl")
+
+        def ingest(name: str, url: str, note: str, *extra: str) -> None:
+            """One CLI ingest of the whole archive, as a row of the table."""
+            args_ = ["ingest", str(archive), "--db", url, "--workers", str(args.workers), *extra]
+            secs, peak = run_cli(args_)
+            rows.append(Row(name, n_archive, secs, archive_mb, peak, note))
+
+        sqlite_url = f"sqlite:///{db}"
+        workers_note = f"{args.workers} workers"
+        ingest("d. pathmine ingest → SQLite", sqlite_url, workers_note)
+        flag_score = score_db_flags(sqlite_url, archive.parent / "gold_flags.jsonl")
         ingest_trace = list(RSS_TRACE)
         if not args.skip_postgres:
             sys.path.insert(0, str(REPO / "tests"))
@@ -320,55 +317,16 @@ def main() -> None:
 
             server = start_server()
             try:
-                url = server.url(server.create_database("bench"))
-                secs, peak = run_cli(
-                    ["ingest", str(archive), "--db", url, "--workers", str(args.workers)]
-                )
-                rows.append(
-                    Row(
-                        "e. pathmine ingest → PostgreSQL",
-                        n_archive,
-                        secs,
-                        archive_mb,
-                        peak,
-                        f"{args.workers} workers",
-                    )
-                )
+                pg_url = server.url(server.create_database("bench"))
+                ingest("e. pathmine ingest → PostgreSQL", pg_url, workers_note)
             finally:
                 server.stop()
-        secs, peak = run_cli(
-            ["ingest", str(archive), "--db", f"sqlite:///{db}", "--workers", str(args.workers)]
-        )
-        rows.append(
-            Row(
-                "f. re-run of (d), archive unchanged",
-                n_archive,
-                secs,
-                archive_mb,
-                peak,
-                "file checksum: not re-read",
-            )
-        )
-        secs, peak = run_cli(
-            [
-                "ingest",
-                str(archive),
-                "--db",
-                f"sqlite:///{db}",
-                "--workers",
-                str(args.workers),
-                "--recheck",
-            ]
-        )
-        rows.append(
-            Row(
-                "g. re-run of (d) with --recheck",
-                n_archive,
-                secs,
-                archive_mb,
-                peak,
-                "every record read; content hash skip",
-            )
+        ingest("f. re-run of (d), archive unchanged", sqlite_url, "file checksum: not re-read")
+        ingest(
+            "g. re-run of (d) with --recheck",
+            sqlite_url,
+            "every record read; content hash skip",
+            "--recheck",
         )
 
     rate = {r.name[:1] + ("all" if "processes" in r.name else ""): r.rate for r in rows}
