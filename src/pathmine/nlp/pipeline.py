@@ -39,6 +39,7 @@ from pathmine.nlp.targets import (
     DIAGNOSIS,
     STAIN,
     ExclusionFilter,
+    SubtypeRecoder,
     diagnosis_rules,
     marker_rules,
 )
@@ -88,7 +89,11 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     else:
         segmentation.customize_tokenizer(nlp)
     nlp.add_pipe("pathmine_line_sentencizer_v1")
-    matcher: Any = nlp.add_pipe("medspacy_target_matcher")
+    # NORM: the tokenizer's OCR-folded lower case (``tokenizer.ocr_norm``); spaCy's own
+    # tokenizer (kept for measurement) leaves NORM at the lower-cased form.
+    matcher: Any = nlp.add_pipe(
+        "medspacy_target_matcher", config={"phrase_matcher_attr": "NORM"}
+    )
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
     ocr_targets: Any = nlp.add_pipe("pathmine_regex_targets_v1")
@@ -229,9 +234,9 @@ class Extractor:
     def _diagnosis(
         self, ent: Span, sites: SiteIndex, section: str | None
     ) -> DiagnosisMention | None:
+        # Gross descriptions are read like any other section (ANNOTATION.md section 1): a
+        # named entity there is a mention with its own cues.
         role = self._roles.get(section, "diagnostic") if section else "diagnostic"
-        if role == "descriptive":
-            return None  # gross descriptions describe, they do not diagnose
         if _is_quoted_label(ent):
             return None  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
         if sites.in_label_heading(ent.start_char, ent.end_char):
@@ -240,16 +245,24 @@ class Extractor:
         if _restates_previous(ent, entry.id):
             return None  # "... nerve sheath tumor (MPNST)": one mention, the term's
         if self._exclusions.excluded_by(ent, entry.id) is not None:
-            return None  # "higher than for lipoma", "nevus cells", "Sarcoma Center"
+            return None  # "higher than for lipoma", "nevus cells", "cervical stump"
+        if self._is_back_reference(ent, entry.id):
+            return None  # "the sarcoma" after the leiomyosarcoma was named
+        extra_ids: list[str] = []
+        recoded = self._subtypes.recode(ent, entry.id)
+        if recoded is not None:
+            extra_ids.append(recoded[0])
+            entry = self._entries[recoded[1]]
         assertion, modifier_ids = self._assertion(ent, role)
         if assertion == "affirmed":
-            hedge = self._dangling_hedge(ent)
+            hedge = self._dangling_hedge(ent) or self._alternative(ent)
             if hedge is not None:
                 assertion, modifier_ids = "uncertain", [*modifier_ids, hedge]
         behavior = entry.behavior
         morphology = entry.morphology
         if behavior == 3 and self._is_metastatic(ent):
             behavior = 6
+        modifier_ids = [*extra_ids, *modifier_ids]
         rule_id = "/".join([entry.id, *modifier_ids]) if modifier_ids else entry.id
         return DiagnosisMention(
             term=entry.term,
@@ -266,23 +279,33 @@ class Extractor:
         )
 
     def _assertion(self, ent: Span, role: str) -> tuple[str, list[str]]:
+        """The mention's assertion from its ConText modifiers and its section's role.
+
+        Precedence: negated > family > hypothetical > uncertain > historical. In a clinical
+        section (history, indication, pre-operative diagnosis) the mention is the current
+        specimen's indication (affirmed); a clinician's question or rule-out request there is
+        uncertain, and "known" / "k/c/o" alone does not make it historical (ANNOTATION.md
+        section 3). A quoted outside or previous diagnosis is historical.
+        """
         modifiers = list(ent._.modifiers)
-        categories = {m.category for m in modifiers}
-        ids = sorted({str(m.rule.metadata.get("id")) for m in modifiers if m.rule.metadata})
+        by_category: dict[str, set[str]] = {}
+        for m in modifiers:
+            rule_id = str(m.rule.metadata.get("id")) if m.rule.metadata else m.category
+            by_category.setdefault(m.category, set()).add(rule_id)
+        ids = sorted({i for found in by_category.values() for i in found})
+        if role == "clinical":
+            requests = by_category.get("HYPOTHETICAL", set()) & self._REQUEST_CUES
+            if requests and by_category.get("HYPOTHETICAL", set()) <= self._REQUEST_CUES:
+                by_category.pop("HYPOTHETICAL")
+                by_category.setdefault("POSSIBLE_EXISTENCE", set()).update(requests)
+            weak = by_category.get("HISTORICAL", set())
+            if weak and weak <= self._WEAK_HISTORY_CUES:
+                by_category.pop("HISTORICAL")
+        if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
+            return "historical", [*ids, "sec.quoted_diagnosis"]
         for category, assertion in _ASSERTION_ORDER:
-            if category in categories:
-                questions = {
-                    str(m.rule.metadata.get("id")) in self._QUESTION_CUES
-                    for m in modifiers
-                    if m.category == "POSSIBLE_EXISTENCE" and m.rule.metadata
-                }
-                if assertion == "uncertain" and role == "history" and questions == {True}:
-                    # "?fibroid", "GIST vs leiomyoma?" in a clinical history are the
-                    # clinician's question to the pathologist, not a hedged diagnosis
-                    return "hypothetical", [*ids, "sec.clinical_history"]
+            if category in by_category:
                 return assertion, ids
-        if role == "history":
-            return "historical", [*ids, "sec.clinical_history"]
         return "affirmed", ids
 
     @cached_property
@@ -321,10 +344,73 @@ class Extractor:
     def _exclusions(self) -> ExclusionFilter:
         return ExclusionFilter(self.rules.diagnoses.exclusions)
 
-    # ConText uncertainty cues that, in a clinical history, ask a question
-    _QUESTION_CUES = frozenset(
-        {"ctx.unc.question", "ctx.unc.query", "ctx.unc.versus", "ctx.unc.vs", "ctx.unc.vs_dot"}
+    # Rule-out cues that, in a clinical section, are the clinician's request ("r/o
+    # leiomyosarcoma"): uncertain there, hypothetical in a pathologist's comment.
+    _REQUEST_CUES = frozenset(
+        {
+            "ctx.hypo.rule_out",
+            "ctx.hypo.r_o",
+            "ctx.hypo.to_rule_out",
+            "ctx.hypo.to_exclude",
+            "ctx.hypo.exclude",
+            "ctx.hypo.colon_exclude",
+            "ctx.hypo.query_clinical",
+            "ctx.hypo.evaluate_for",
+            "ctx.hypo.assess_for",
+            "ctx.hypo.evaluation_for",
+        }
     )
+    # "known fibroids", "k/c/o leiomyoma" given as today's indication: affirmed there.
+    _WEAK_HISTORY_CUES = frozenset({"ctx.hist.known", "ctx.hist.kco", "ctx.hist.known_case_of"})
+    # Entries that name no particular entity: as "the sarcoma" they refer back to one.
+    _GENERIC_LINEAGES = frozenset({"generic", "epithelial_nos", "mesenchymal_nos"})
+    _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "said"})
+
+    def _is_back_reference(self, ent: Span, entry_id: str) -> bool:
+        """ "the sarcoma", "this carcinoma": a determiner before a term that repeats an
+        entity already named earlier in the report (the same entry, or any diagnosis for a
+        generic term) refers back to it; it is not a new mention (ANNOTATION.md section 1)."""
+        doc = ent.doc
+        k = ent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in self._DETERMINERS:
+            return False
+        generic = self._entries[entry_id].lineage in self._GENERIC_LINEAGES
+        for other in doc.ents:
+            if other.start >= ent.start:
+                return False
+            if other.label_ != DIAGNOSIS or other._.target_rule is None:
+                continue
+            other_id = other._.target_rule.metadata.get("entry_id")
+            if other_id == entry_id or (
+                generic and other_id in self._entries
+                and self._entries[other_id].lineage not in self._GENERIC_LINEAGES
+            ):
+                return True
+        return False
+
+    def _alternative(self, ent: Span) -> str | None:
+        """ "leiomyoma or STUMP", "STUMP or leiomyosarcoma": two entities offered as
+        alternatives are both uncertain (ANNOTATION.md section 3). Returns the rule id."""
+        doc = ent.doc
+        sent = sentence_of(doc, ent.start)
+        for other in doc.ents:
+            if other is ent or other.label_ != DIAGNOSIS or not sent.start <= other.start < sent.end:
+                continue
+            lo, hi = (other.end, ent.start) if other.end <= ent.start else (ent.end, other.start)
+            if hi < lo or hi - lo > 4:
+                continue
+            words = [t.lower_ for t in doc[lo:hi] if not t.is_space]
+            if "or" in words and all(w in self._ALTERNATIVE_FILLER for w in words):
+                return "ctx.unc.alternative_or"
+        return None
+
+    _ALTERNATIVE_FILLER = frozenset({"or", ",", "a", "an", "either", "and/or", "/", "possibly"})
+
+    @cached_property
+    def _subtypes(self) -> SubtypeRecoder:
+        return SubtypeRecoder(self.rules.diagnoses.subtype_qualifiers)
 
     def _is_metastatic(self, ent: Span) -> bool:
         sent = sentence_of(ent.doc, ent.start)

@@ -65,6 +65,19 @@ class DiagnosisExclusion(_Strict):
         return self
 
 
+class SubtypeQualifier(DiagnosisExclusion):
+    """A type named next to a broad term recodes the mention to entry ``to``
+    ("adenocarcinoma, FIGO grade 1, endometrioid type" is one endometrioid carcinoma).
+
+    ``before``/``after`` match as for exclusions; ``entries`` lists the broad entries it
+    applies to (required).
+    """
+
+    id: str = Field(pattern=r"^sub\.[a-z0-9_]+$")
+    to: str
+    entries: list[str] = Field(min_length=1)
+
+
 class DiagnosisLexicon(_Strict):
     schema_: Literal["pathmine.diagnoses.v1"] = Field(alias="schema")
     version: str
@@ -72,6 +85,18 @@ class DiagnosisLexicon(_Strict):
     metastatic_cues: list[str] = []
     entries: list[DiagnosisEntry]
     exclusions: list[DiagnosisExclusion] = []
+    subtype_qualifiers: list[SubtypeQualifier] = []
+
+    @field_validator("subtype_qualifiers")
+    @classmethod
+    def _known_targets(cls, qualifiers: list[SubtypeQualifier], info: Any) -> list[SubtypeQualifier]:
+        _require_unique([q.id for q in qualifiers], "subtype qualifier id")
+        known = {e.id for e in info.data.get("entries", [])}
+        for q in qualifiers:
+            unknown = sorted({q.to, *q.entries} - known)
+            if unknown:
+                raise ValueError(f"qualifier {q.id} names unknown entries: {', '.join(unknown)}")
+        return qualifiers
 
     @field_validator("entries")
     @classmethod
@@ -133,7 +158,7 @@ class SectionRules(_Strict):
     schema_: Literal["pathmine.sections.v1"] = Field(alias="schema")
     version: str
     doc: str = ""
-    categories: dict[str, Literal["diagnostic", "descriptive", "history"]]
+    categories: dict[str, Literal["diagnostic", "descriptive", "clinical", "quoted"]]
     rules: list[SectionRuleRecord]
 
 

@@ -13,7 +13,7 @@ from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry
+from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry, SubtypeQualifier
 from pathmine.nlp.sentences import sentence_of
 from pathmine.nlp.tokenizer import text_of
 
@@ -88,14 +88,14 @@ def marker_rules(
     ]
 
 
-class ExclusionFilter:
-    """The lexicon's exclusions: contexts in which a match is not a diagnosis.
+class _ContextRegexes:
+    """Regexes over a mention's own sentence, before and after it (exclusions, qualifiers).
 
     Only the text of the mention's own sentence is looked at, so a header or the previous
-    line never excludes a mention.
+    line never changes a mention.
     """
 
-    def __init__(self, exclusions: Iterable[DiagnosisExclusion]) -> None:
+    def __init__(self, records: Iterable[DiagnosisExclusion]) -> None:
         self._rules = [
             (
                 x.id,
@@ -103,11 +103,11 @@ class ExclusionFilter:
                 re.compile(x.before, re.IGNORECASE) if x.before else None,
                 re.compile(x.after, re.IGNORECASE) if x.after else None,
             )
-            for x in exclusions
+            for x in records
         ]
 
-    def excluded_by(self, ent: Span, entry_id: str) -> str | None:
-        """Id of the first exclusion that applies to this mention, else ``None``."""
+    def first_match(self, ent: Span, entry_id: str) -> str | None:
+        """Id of the first record whose context matches this mention, else ``None``."""
         sent = sentence_of(ent.doc, ent.start)
         text = text_of(ent.doc)
         before = text[sent.start_char : ent.start_char]
@@ -120,3 +120,25 @@ class ExclusionFilter:
             if after_re is not None and after_re.search(after):
                 return rule_id
         return None
+
+
+class SubtypeRecoder(_ContextRegexes):
+    """The lexicon's subtype qualifiers: the entry a broad mention is recoded to."""
+
+    def __init__(self, qualifiers: Iterable[SubtypeQualifier]) -> None:
+        qualifiers = list(qualifiers)
+        super().__init__(qualifiers)
+        self._to = {q.id: q.to for q in qualifiers}
+
+    def recode(self, ent: Span, entry_id: str) -> tuple[str, str] | None:
+        """(qualifier id, new entry id) when a qualifier applies, else ``None``."""
+        rule_id = self.first_match(ent, entry_id)
+        return None if rule_id is None else (rule_id, self._to[rule_id])
+
+
+class ExclusionFilter(_ContextRegexes):
+    """The lexicon's exclusions: contexts in which a match is not a diagnosis."""
+
+    def excluded_by(self, ent: Span, entry_id: str) -> str | None:
+        """Id of the first exclusion that applies to this mention, else ``None``."""
+        return self.first_match(ent, entry_id)

@@ -22,6 +22,11 @@ here in one compiled regex, and ``Doc(vocab, words, spaces)`` builds the documen
 
 Every lexicon and rule phrase is tokenized by this same tokenizer, so matching stays
 consistent whatever the choices above.
+
+Each word's lexeme also gets an OCR-folded ``NORM`` (``ocr_norm``): the lexicon matchers
+match on it, so the OCR confusions of scanned reports (``0``/``o``, ``1``/``l``/``I``,
+``rn``/``m``) meet the lexicon's spelling without a variant per phrase. The norm is set once
+per new word type (the vocabulary caches it), not per token.
 """
 
 from __future__ import annotations
@@ -83,6 +88,24 @@ _TOKEN = re.compile(
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+
+
+def ocr_norm(word: str) -> str:
+    """Lower-case ``word`` with OCR-confusable characters folded together.
+
+    ``0``→``o``, ``1``/``i``/``|``→``l`` and ``rn``→``m``, only in words that hold a letter
+    (numbers and signs stay as they are). Lexicon phrases get the same folding, so
+    "LE1OMYOSARC0MA", "lelomyosarcoma" and "leiomyosarcoma" share one norm, as do
+    "rnyogenin" and "myogenin". Folding maps distinct spellings together, never a word onto
+    a different lexicon term: the lexicon has no pair of terms that differ only in these.
+    """
+    lower = word.lower()
+    if lower.isdigit() or not any(c.isalpha() for c in lower):
+        return lower
+    return lower.translate(_OCR_FOLD).replace("rn", "m")
+
+
 class PathologyTokenizer:
     """Callable like spaCy's ``Tokenizer``: text in, ``Doc`` out.
 
@@ -93,6 +116,7 @@ class PathologyTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._normed: set[str] = set()  # word types whose lexeme already has its OCR norm
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -140,6 +164,7 @@ class PathologyTokenizer:
             append_word(token)
             append_space(False)
         _split_negations(words, spaces)
+        self._set_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # The Doc's text is the input with the edits above (same length): set it rather than
         # let spaCy join every token again, and keep the token texts the sentencizer reads.
@@ -151,6 +176,15 @@ class PathologyTokenizer:
         doc.user_data[_TEXT_KEY] = text
         doc.user_data[_WORDS_KEY] = words
         return doc
+
+    def _set_norms(self, words: list[str]) -> None:
+        normed = self._normed
+        for word in words:
+            if word not in normed:
+                normed.add(word)
+                norm = ocr_norm(word)
+                if norm != word:
+                    self.vocab[word].norm_ = norm
 
     def pipe(self, texts: list[str], batch_size: int = 1000) -> list[Doc]:
         return [self(text) for text in texts]
