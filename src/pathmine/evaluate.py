@@ -33,7 +33,12 @@ from typing import Any, Protocol
 from pathmine.records import ASSERTIONS, Extraction, Flag, Rejected, Report, TimelineEntry
 
 CATEGORIES: tuple[str, ...] = ("diagnoses", "stains", "features")
-FEATURE_KEYS: tuple[str, ...] = ("mitoses_per_10hpf", "tumor_cell_necrosis", "atypia")
+FEATURE_KEYS: tuple[str, ...] = (
+    "mitoses_per_10hpf",
+    "tumor_cell_necrosis",
+    "atypia",
+    "mdm2_amplified",
+)
 STAIN_RESULTS: tuple[str, ...] = ("positive", "negative", "equivocal")
 MITOSES_TOLERANCE = 0.5
 FLAG_FIELDS: tuple[str, ...] = ("patient_id", "kind", "prior_report_id", "later_report_id")
@@ -375,6 +380,7 @@ def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
             and not isinstance(value, bool)
             and math.isfinite(value),
             "tumor_cell_necrosis": isinstance(value, bool),
+            "mdm2_amplified": isinstance(value, bool),
             "atypia": isinstance(value, str),
         }.get(key, False)
         if key not in FEATURE_KEYS:
@@ -387,9 +393,14 @@ def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
 
 
 def _jsonl_records(path: Path) -> dict[str, dict[str, Any]]:
-    """Records of a JSONL text collection by their ``"id"`` (compared as a string)."""
+    """Records of a JSONL text collection by their ``"id"``, or their ``"report_id"`` when
+    they have no ``"id"`` (a report archive such as the TCGA copy), compared as strings."""
     problems: list[str] = []
-    records = {str(obj.get("id")): obj for _, obj in _jsonl(path, problems) if "id" in obj}
+    records = {
+        str(obj.get("id", obj.get("report_id"))): obj
+        for _, obj in _jsonl(path, problems)
+        if "id" in obj or "report_id" in obj
+    }
     _raise_problems(path, problems)
     return records
 
