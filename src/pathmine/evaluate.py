@@ -244,9 +244,15 @@ def _score_features(
 
 
 def score_extractions(
-    gold: Mapping[str, GoldReport], extractions: Mapping[str, Extraction]
+    gold: Mapping[str, GoldReport],
+    extractions: Mapping[str, Extraction],
+    scored_markers: frozenset[str] | None = None,
 ) -> EvaluationResult:
     """Score each gold report against its extraction (every gold id must have one).
+
+    Stains are scored on ``scored_markers`` only (the canonical markers of ANNOTATION.md
+    section 4, ``stains.json`` ``scored``; default: those of the packaged rules): other
+    stains may be extracted but are not scored, on either side.
 
     Assertion accuracy counts, per report, each distinct gold ``(icdo3, assertion)`` pair
     whose icdo3 the prediction has with any assertion; it is correct when the prediction
@@ -255,14 +261,18 @@ def score_extractions(
     missing = sorted(set(gold) - set(extractions))
     if missing:
         raise EvaluationError(f"no extraction for gold report(s): {', '.join(missing)}")
+    if scored_markers is None:
+        scored_markers = _packaged_scored_markers()
     counts = {c: [0, 0, 0] for c in CATEGORIES}
     errors: list[EvalError] = []
     correct = total = 0
     for report_id in sorted(gold):
         g, ext = gold[report_id], extractions[report_id]
+        stains = [s for s in ext.stains if s.marker in scored_markers]
+        gold_stains = {p for p in g.stains if p[0] in scored_markers}
         for category, gold_pairs, mentions, key in (
             ("diagnoses", g.diagnoses, ext.diagnoses, lambda m: (m.icdo3, m.assertion)),
-            ("stains", g.stains, ext.stains, lambda s: (s.marker, s.result)),
+            ("stains", gold_stains, stains, lambda s: (s.marker, s.result)),
         ):
             tp, errs = _score_pairs(category, report_id, gold_pairs, mentions, key)
             predicted = {key(m) for m in mentions}
@@ -292,6 +302,12 @@ def score_extractions(
         errors=errors,
         n_reports=len(gold),
     )
+
+
+def _packaged_scored_markers() -> frozenset[str]:
+    from pathmine.nlp.rules import load_rules
+
+    return frozenset(load_rules().stains.scored)
 
 
 def score_flags(

@@ -96,6 +96,7 @@ class StainResult:
     sentence: str
     rule_id: str
     section: str | None = None
+    pattern: str | None = None  # p53 wild-type/mutant/null, p16 block/lost, MMR intact/lost
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ from pathmine.nlp.targets import (
     ExclusionFilter,
     SubtypeRecoder,
     diagnosis_rules,
+    compound_rules,
     marker_rules,
 )
 from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, text_of
@@ -96,6 +97,7 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     )
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
+    matcher.add(compound_rules(rules.stains.compounds))
     ocr_targets: Any = nlp.add_pipe("pathmine_regex_targets_v1")
     for entry in rules.diagnoses.entries:
         ocr_targets.add(DIAGNOSIS, entry.id, entry.regex)
@@ -160,7 +162,13 @@ class Extractor:
     @property
     def _cues(self) -> CueBook:
         if self._cue_book is None:
-            self._cue_book = CueBook(self.nlp, self.rules.stains.results, self.rules.stains.markers)
+            self._cue_book = CueBook(
+                self.nlp,
+                self.rules.stains.results,
+                self.rules.stains.markers,
+                self.rules.stains.compounds,
+                self.rules.stains.molecular,
+            )
         return self._cue_book
 
     def load(self) -> Extractor:

@@ -173,6 +173,14 @@ class MarkerEntry(_Strict):
 Outcome = Literal["positive", "negative", "equivocal"]
 
 
+class StainPatterns(_Strict):
+    """Pattern words recorded beside the result (p53 wild-type/mutant/null, MMR intact)."""
+
+    doc: str = ""
+    markers: list[str]
+    cues: dict[str, list[str]]
+
+
 class ResultCues(_Strict):
     doc: str = ""
     postfix: dict[Outcome, list[str]]
@@ -180,6 +188,23 @@ class ResultCues(_Strict):
     negators: list[str]
     intensity: dict[Literal["weak", "moderate", "strong"], list[str]]
     extent: dict[Literal["focal", "patchy", "diffuse"], list[str]]
+    patterns: StainPatterns | None = None
+
+
+class CompoundMarker(_Strict):
+    """A phrase naming several markers at once ("estrogen and progesterone receptors")."""
+
+    id: str = Field(pattern=r"^stain\.compound\.[a-z0-9_]+$")
+    markers: list[str] = Field(min_length=2)
+    aliases: list[str]
+
+
+class MolecularContext(_Strict):
+    """Words that make a marker mention a molecular result ("MDM2 amplification")."""
+
+    doc: str = ""
+    after: list[str]
+    before: list[str]
 
 
 class StainLexicon(_Strict):
@@ -188,6 +213,9 @@ class StainLexicon(_Strict):
     doc: str = ""
     markers: list[MarkerEntry]
     results: ResultCues
+    scored: list[str] = []
+    compounds: list[CompoundMarker] = []
+    molecular: MolecularContext | None = None
 
     @field_validator("markers")
     @classmethod
@@ -195,6 +223,19 @@ class StainLexicon(_Strict):
         _require_unique([m.id for m in markers], "marker id")
         _require_unique([m.marker for m in markers], "canonical marker name")
         return markers
+
+    @model_validator(mode="after")
+    def _known_markers(self) -> StainLexicon:
+        names = {m.marker for m in self.markers}
+        ids = {m.id for m in self.markers}
+        unknown = sorted(set(self.scored) - names) + sorted(
+            {i for c in self.compounds for i in c.markers} - ids
+        )
+        if self.results.patterns is not None:
+            unknown += sorted(set(self.results.patterns.markers) - names)
+        if unknown:
+            raise ValueError(f"stains.json names unknown markers: {', '.join(unknown)}")
+        return self
 
 
 class RegexRule(_Strict):

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pathmine.nlp.rules import MarkerEntry, Outcome, ResultCues
+from pathmine.nlp.rules import CompoundMarker, MarkerEntry, MolecularContext, Outcome, ResultCues
 from pathmine.records import StainResult
 
 _CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
@@ -88,11 +88,39 @@ _SUBJECT_PREFIXES = {
 }
 # "CD34 highlights blood vessels only": staining of internal-control structures says
 # nothing about the lesion, so such a cue is skipped.
-_CONTROL_CUES = {"highlights", "highlighted", "highlight"}
+_CONTROL_CUES = {
+    "depict",
+    "depicts",
+    "depicted",
+    "outline",
+    "decorate",
+    "highlights",
+    "highlighted",
+    "highlight",
+    "stains",
+    "stained",
+    "marks",
+    "labels",
+    "outlines",
+    "outlined",
+    "decorates",
+}
 _CONTROL_ONLY = {"only", "alone"}
 # "CD31 and CD34 highlight blood vessels within the lesion": the internal control stains,
 # which says nothing about the lesion itself.
 _CONTROL_OBJECTS = {
+    "entrapped",
+    "trapped",
+    "residual",
+    "native",
+    "normal",
+    "background",
+    "adjacent",
+    "non-neoplastic",
+    "pericytes",
+    "lymphocytes",
+    "muscularis",
+    "myometrium",
     "vessel",
     "vessels",
     "vasculature",
@@ -101,7 +129,7 @@ _CONTROL_OBJECTS = {
     "capillary",
     "capillaries",
 }
-_OBJECT_LEAD = {"the", "a", "blood", "small", "native", "normal", "background", "entrapped"}
+_OBJECT_LEAD = {"the", "a", "blood", "small", "only"}
 # Words between a negator and a prefix cue that keep the negation ("no significant
 # reactivity with", "no convincing staining for").
 _NEGATOR_HEDGES = {"significant", "definite", "convincing", "appreciable", "specific", "any"}
@@ -133,9 +161,17 @@ class _Cue:
 class CueBook:
     """Result, negator and qualifier cues compiled into lower-case token tuples."""
 
-    def __init__(self, nlp: Language, cues: ResultCues, markers: Iterable[MarkerEntry]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        cues: ResultCues,
+        markers: Iterable[MarkerEntry],
+        compounds: Iterable[CompoundMarker] = (),
+        molecular: MolecularContext | None = None,
+    ) -> None:
+        # Cues are compared on the tokenizer's OCR-folded NORM ("P0SITIVE", "negatlve").
         def toks(text: str) -> tuple[str, ...]:
-            return tuple(t.lower_ for t in nlp.make_doc(text))
+            return tuple(t.norm_ for t in nlp.make_doc(text))
 
         self.postfix = self._compile(cues.postfix, toks)
         self.prefix = self._compile(cues.prefix, toks)
@@ -143,6 +179,20 @@ class CueBook:
         self.intensity = {w: k for k, words in cues.intensity.items() for w in words}
         self.extent = {w: k for k, words in cues.extent.items() for w in words}
         self.canonical = {m.id: m.marker for m in markers}
+        self.result_words = {c.tokens[0] for c in [*self.postfix, *self.prefix]} - {"-", "+"}
+        patterns = cues.patterns
+        self.pattern_markers = frozenset(patterns.markers) if patterns else frozenset()
+        self.patterns = sorted(
+            (
+                (toks(text), name)
+                for name, texts in (patterns.cues.items() if patterns else ())
+                for text in texts
+            ),
+            key=lambda p: -len(p[0]),
+        )
+        self.compounds = {c.id: [self.canonical[i] for i in c.markers] for c in compounds}
+        self.molecular_after = frozenset(molecular.after) if molecular else frozenset()
+        self.molecular_before = [toks(t) for t in molecular.before] if molecular else []
 
     @staticmethod
     def _compile(
@@ -179,7 +229,7 @@ class _Found:
     cue: tuple[str, ...] = ()
 
 
-def _group_markers(sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
+def _group_markers(book: CueBook, sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = []
     for marker in markers:
         if groups:
@@ -190,8 +240,43 @@ def _group_markers(sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
             ) and not any(t.text in {"+", "-"} for t in between):
                 groups[-1].append(marker)
                 continue
+            if _unknown_items(book, between):
+                groups[-1].append(marker)
+                continue
         groups.append([marker])
     return groups
+
+
+_MAX_ITEM = 3  # tokens in one list item of a stain the lexicon does not know
+
+
+def _unknown_items(book: CueBook, between: Span) -> bool:
+    """Only list items of stains the lexicon does not know lie between two markers
+    ("negative for CK20, mammaglobin, BRST-2, and calretinin"): comma-separated items of
+    at most three tokens, with no result cue, verb, negator or clause break among them."""
+    tokens = [t for t in between if not t.is_space]
+    if not tokens or tokens[0].text != ",":
+        return False
+    item = 0
+    for tok in tokens:
+        lower = tok.lower_
+        if lower in {",", "and", "or", "&"}:
+            item = 0
+            continue
+        if (
+            lower in _CLAUSE_BREAKS
+            or lower in _FILLER
+            or lower in book.negators
+            or tok.norm_ in book.result_words
+            or lower in book.intensity
+            or lower in book.extent
+            or tok.text in {"+", "-", "(", ")"}
+        ):
+            return False
+        item += 1
+        if item > _MAX_ITEM:
+            return False
+    return True
 
 
 def _qualifiers(book: CueBook, tokens: Iterable[Token]) -> tuple[str | None, str | None]:
@@ -244,11 +329,12 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     doc = sent.doc
     start = group[0].start
     # Skip qualifiers and filler directly before the list ("positive for the", "strongly").
-    lo = max(sent.start, start - 8)
+    lo = max(sent.start, start - 16)
     window = [t for t in doc[lo:start] if not t.is_space]
     words = [t.lower_ for t in window]
+    norms = [t.norm_ for t in window]
     end = len(words)
-    cue = book.match_ending_at(words, end)
+    cue = book.match_ending_at(norms, end)
     # A cue may itself end in a skippable word ("Positive: SMA, desmin"), so try before
     # each strip, not only after all of them.
     while cue is None and (
@@ -262,11 +348,15 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     ):
         if words[end - 1] in _DESCRIPTORS and end > 1 and words[end - 2].isalpha():
             end -= 1  # "with melanoma marker HMB-45": drop the descriptor's own modifier too
-            cue = book.match_ending_at(words, end)
+            cue = book.match_ending_at(norms, end)
             if cue is not None:
                 break
         end -= 1
-        cue = book.match_ending_at(words, end)
+        cue = book.match_ending_at(norms, end)
+    if cue is None:
+        # "negative for BRST-2, mammaglobin, CK20": skip the list items of unknown stains
+        end = _skip_unknown_items(book, window, len(words))
+        cue = book.match_ending_at(norms, end) if end < len(words) else None
     if cue is None:
         return None
     before = words[: end - len(cue.tokens)]
@@ -281,6 +371,34 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
     return _Found(result, start, "prefix", intensity, extent, cue.tokens)
+
+
+def _skip_unknown_items(book: CueBook, window: Sequence[Token], end: int) -> int:
+    """Where the list starts when it opens with items the lexicon does not know: step back
+    over "item ," pairs (at most three tokens an item, no cue or clause break among them)
+    to the end of a prefix cue; ``end`` when there is none."""
+    norms = [t.norm_ for t in window]
+    k = end
+    if k > 1 and window[k - 1].lower_ in {"and", "or"} and window[k - 2].text == ",":
+        k -= 1  # "..., racemase, RCC, and vimentin"
+    while k > 0 and window[k - 1].text == ",":
+        j, item = k - 1, 0
+        while j > 0 and item <= _MAX_ITEM:
+            if item and book.match_ending_at(norms, j) is not None:
+                return j
+            tok = window[j - 1]
+            if (
+                tok.lower_ in _CLAUSE_BREAKS
+                or tok.lower_ in {",", "and"}
+                or tok.lower_ in _FILLER
+                or tok.norm_ in book.result_words
+            ):
+                break
+            j, item = j - 1, item + 1
+        if item == 0 or j == 0 or window[j - 1].text != ",":
+            return end
+        k = j
+    return end
 
 
 def _clause_negated(book: CueBook, sent: Span, cue_start: Token) -> bool:
@@ -314,6 +432,7 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     doc = sent.doc
     tokens = [t for t in doc[group[-1].end : min(stop, sent.end)] if not t.is_space]
     words = [t.lower_ for t in tokens]
+    norms = [t.norm_ for t in tokens]
     seen: list[Token] = []
     depth = 0
     for k, tok in enumerate(tokens[:_WINDOW]):
@@ -325,14 +444,14 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
         if _is_score(tok):
             seen.append(tok)
             continue
-        cue = CueBook.match_at(book.postfix, words, k)
-        if cue is not None and _control_only(words, k) and _but_not(words, k):
-            # "CD34 highlights blood vessels but not the dilated spaces": the control stains,
-            # the lesion named after "but not" does not
-            return _Found("negative", tok.i + 1, "postfix")
+        cue = CueBook.match_at(book.postfix, norms, k)
         if cue is not None and _control_only(words, k):
-            seen.append(tok)
-            continue
+            # "CD34 highlights blood vessels (but not the dilated spaces)", "desmin stains
+            # only the entrapped muscularis propria": the internal control stains, the lesion
+            # does not (ANNOTATION.md section 4)
+            return _Found("negative", tok.i + 1, "control")
+        if cue is not None and _options_line(book, norms, k, cue):
+            return None  # "ER  o Negative  o Positive": a form's printed options
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
             if after in {"for", "with", "of"}:
@@ -343,9 +462,17 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if cue.tokens == ("-",) and _is_hyphen(tok):
                 seen.append(tok)
                 continue  # "patchy (non-diffuse) staining": a hyphen inside a word
+            stronger = _stronger_cue(book, norms, k + len(cue.tokens)) if cue.text in _WEAK_CUES else None
+            if stronger is not None:
+                cue = stronger[1]
+                k, tok = stronger[0], tokens[stronger[0]]
+            if _checkbox_before(words, k):
+                return None  # "ER  o Negative  o Positive": a form's printed options
             result = cue.result
             if any(w in book.negators for w in words[max(0, k - 2) : k]) and result == "positive":
                 result = "negative"
+            if result == "positive" and k <= 1 and _negated_before(book, sent, group[0]):
+                result = "negative"  # "no keratin-positive tumour cells in the nodes"
             tail_end = k + len(cue.tokens)
             tail = tokens[tail_end : tail_end + 6]
             tail = [t for t in tail if t.lower_ not in _CLAUSE_BREAKS]
@@ -355,6 +482,53 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     if len(tokens) <= _WINDOW:
         return _qualifiers_only(book, seen)
     return None
+
+
+# Staining nouns and verbs that say a stain was looked at more than what it showed: a result
+# word later in the clause decides ("AE1/AE3 staining fails to reveal carcinoma").
+_WEAK_CUES = {"staining", "stains", "stained", "stain", "immunostaining", "expression"}
+_CHECKBOXES = {"o", "q", "0", "□", "☐", "[", "]", "_", "x"}
+
+
+def _stronger_cue(book: CueBook, norms: Sequence[str], start: int) -> tuple[int, _Cue] | None:
+    for j in range(start, min(len(norms), start + 6)):
+        if norms[j] in {".", ";", ","}:
+            return None
+        cue = CueBook.match_at(book.postfix, norms, j)
+        if cue is not None and cue.text not in _WEAK_CUES and cue.tokens[0].isalpha():
+            return j, cue
+    return None
+
+
+def _checkbox_before(words: Sequence[str], k: int) -> bool:
+    """A result word right after a checkbox glyph ("o Negative", "qPositive") is a printed
+    form option, not a result."""
+    if k > 0 and words[k - 1] in _CHECKBOXES:
+        return True
+    word = words[k]
+    return len(word) > 4 and word[0] in "oq" and word[1:] in {"negative", "positive"}
+
+
+def _options_line(book: CueBook, norms: Sequence[str], k: int, cue: _Cue) -> bool:
+    """The result word is one of a form's printed options: the opposite result follows with
+    only checkbox debris ("o", "q", "[ ]", "_") between."""
+    if not cue.tokens[0].isalpha():
+        return False
+    for j in range(k + len(cue.tokens) + 1, min(len(norms), k + len(cue.tokens) + 4)):
+        other = CueBook.match_at(book.postfix, norms, j)
+        if other is not None and other.result != cue.result and other.tokens[0].isalpha():
+            return all(len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in norms[k + len(cue.tokens) : j])
+    return False
+
+
+def _negated_before(book: CueBook, sent: Span, first: Span) -> bool:
+    """A negator right before the marker ("no keratin-positive cells", "without any
+    desmin-positive cells")."""
+    doc = sent.doc
+    k = first.start - 1
+    while k >= sent.start and (doc[k].is_space or doc[k].lower_ in {"any", "the", "definite"}):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in book.negators
 
 
 def _is_hyphen(tok: Token) -> bool:
@@ -383,14 +557,17 @@ def _control_only(words: Sequence[str], k: int) -> bool:
     if words[k] not in _CONTROL_CUES:
         return False
     objects = [w for w in words[k + 1 : k + 5] if w not in _OBJECT_LEAD]
-    if objects and objects[0] in _CONTROL_OBJECTS:
-        return True
+    if any(w in _CONTROL_OBJECTS for w in objects[:2]):
+        return True  # "CD34 depicts leptomeningeal vessels"
     for word in words[k + 1 : k + 9]:
-        if word in _CLAUSE_BREAKS or word == "and":
-            return False
+        if word in _CLAUSE_BREAKS or word == "and" or word in _LESION_WORDS:
+            return False  # "desmin stains the tumour cells only" is the lesion's result
         if word in _CONTROL_ONLY:
             return True
     return False
+
+
+_LESION_WORDS = {"tumour", "tumor", "neoplastic", "lesional", "malignant", "atypical", "spindle"}
 
 
 def _qualifiers_only(book: CueBook, seen: Sequence[Token]) -> _Found | None:
@@ -439,7 +616,7 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         found = _inline(doc, marker)
         if found is not None:
             inline[marker.start] = found
-    grouped = _group_markers(sent, [m for m in markers if m.start not in inline])
+    grouped = _group_markers(book, sent, [m for m in markers if m.start not in inline])
     group_of: dict[int, list[Span]] = {g[0].start: g for g in grouped}
     ordered = sorted([*inline, *group_of])
     previous: _Found | None = None
@@ -465,19 +642,93 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             found = _inherit(book, doc[previous_end : group[0].start], previous)
             if found is None:
                 previous = None  # a clause break ends the prefix's reach for later lists too
+        second = _second_result(book, sent, found, next_start) if found is not None else None
         for marker in group:
             percent = _percent(sent, marker, next_start)
             if found is None and percent is not None:
-                outcome = "positive" if percent > 0 else "negative"
+                # a Ki-67/MIB-1 index given as a number is staining (ANNOTATION.md section 4)
                 results.append(
-                    _make(book, sent, marker, _Found(outcome, marker.end, "percent"), percent)
+                    _make(book, sent, marker, _Found("positive", marker.end, "percent"), percent)
                 )
             elif found is not None:
                 results.append(_make(book, sent, marker, _own(book, marker, found), percent))
+                if second is not None:
+                    results.append(_make(book, sent, marker, second, percent))
         if found is not None and found.via != "inherited":
             previous = found
         previous_end = group[-1].end
-    return [r for r in results if r.start not in restating]
+    return [
+        expanded
+        for r in results
+        if r.start not in restating and not _molecular(book, sent, r)
+        for expanded in _expand(book, r)
+    ]
+
+
+def _second_result(
+    book: CueBook, sent: Span, found: _Found, stop: int
+) -> _Found | None:
+    """A second, opposite result for the same list in another component ("keratin is
+    positive in the glands and negative in the spindle cells"): the clause goes on with a
+    join, the opposite cue, and a locative ("in", "within") or a "but"."""
+    doc = sent.doc
+    tokens = [t for t in doc[found.cue_end : min(stop, sent.end)] if not t.is_space]
+    norms = [t.norm_ for t in tokens]
+    for k in range(min(len(tokens), 14)):
+        if tokens[k].lower_ in {".", ";"}:
+            return None
+        if tokens[k].lower_ not in {"and", ",", "but", "while", "whereas"}:
+            continue
+        for j in (k + 1, k + 2):
+            cue = CueBook.match_at(book.postfix, norms, j) if j < len(norms) else None
+            if cue is None or cue.result == found.result or cue.tokens == ("-",):
+                continue
+            after = norms[j + len(cue.tokens)] if j + len(cue.tokens) < len(norms) else ""
+            if after in {"in", "within", "ln", "wlthln"}:
+                return _Found(cue.result, tokens[j].i + len(cue.tokens), "component")
+    return None
+
+
+def _molecular(book: CueBook, sent: Span, result: StainResult) -> bool:
+    """The marker is written as a molecular result ("MDM2 amplification by FISH")."""
+    doc = sent.doc
+    span = doc.char_span(result.start, result.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = [t.norm_ for t in doc[span.end : min(sent.end, span.end + 3)] if not t.is_space]
+    if any(w.replace("l", "i") in book.molecular_after or w in book.molecular_after for w in after):
+        return True
+    before = [t.norm_ for t in doc[max(sent.start, span.start - 4) : span.start] if not t.is_space]
+    return any(
+        tuple(before[k : k + len(cue)]) == cue for cue in book.molecular_before for k in range(len(before))
+    )
+
+
+def _expand(book: CueBook, result: StainResult) -> list[StainResult]:
+    """One result per marker for a compound mention ("estrogen and progesterone receptors");
+    a Ki-67 index stated as a number is positive; the staining pattern where it is one."""
+    parts = book.compounds.get(result.marker)
+    results = [replace(result, marker=m) for m in parts] if parts else [result]
+    return [_with_pattern(book, r) for r in results]
+
+
+def _with_pattern(book: CueBook, result: StainResult) -> StainResult:
+    if result.marker == "Ki-67" and result.percent is not None and result.result == "negative":
+        result = replace(result, result="positive")
+    if result.marker not in book.pattern_markers:
+        return result
+    lowered = result.sentence.lower()
+    at = lowered.find(result.text.lower())
+    tail = [w for w in re.split(r"[\s,;:()]+", lowered[at + len(result.text) :] if at >= 0 else lowered) if w][:8]
+    norms = [w.translate(_FOLD) for w in tail]
+    for tokens, name in book.patterns:
+        n = len(tokens)
+        if any(tuple(norms[k : k + n]) == tokens for k in range(len(norms))):
+            return replace(result, pattern=name)
+    return result
+
+
+_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 
 
 def _entry_id(marker: Span) -> str | None:

@@ -13,7 +13,13 @@ from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pathmine.nlp.rules import DiagnosisEntry, DiagnosisExclusion, MarkerEntry, SubtypeQualifier
+from pathmine.nlp.rules import (
+    CompoundMarker,
+    DiagnosisEntry,
+    DiagnosisExclusion,
+    MarkerEntry,
+    SubtypeQualifier,
+)
 from pathmine.nlp.sentences import sentence_of
 from pathmine.nlp.tokenizer import text_of
 
@@ -85,6 +91,15 @@ def marker_rules(
         rule
         for m in markers
         for rule in _rules(nlp, STAIN, m.id, m.aliases, m.exact if exact else ())
+    ]
+
+
+def compound_rules(compounds: Iterable[CompoundMarker]) -> list[TargetRule]:
+    """Phrases naming several markers at once; the stain resolver gives each its result."""
+    return [
+        TargetRule(variant, STAIN, metadata={"entry_id": c.id})
+        for c in compounds
+        for variant in sorted({v for a in c.aliases for v in spelling_variants(a)})
     ]
 
 

@@ -78,13 +78,15 @@ _TOKEN = re.compile(
   | [A-Za-z]{1,6}\.(?=\s|$|[,;:)])            # vs. Dr. (kept only if known, see below)
   | (?:[^\W\d_](?=-\w)-)?                     # single-letter prefix: h-caldesmon, α-SMA
     [^\W_]+(?:[.,](?=\d)\d+)*                 # letters/digits; 2.4, 1,000
-    (?:-(?=\d)[^\W_]+(?:[.,](?=\d)\d+)*)*     # -digit suffixes: Ki-67, 2017-06-14
+    (?:-(?=\d|[lI](?![a-z]))[^\W_]+(?:[.,](?=\d)\d+)*)*  # -digit suffixes: Ki-67, MIB-l (OCR)
   | ['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)\b    # clitics
   | \.{2,}|-{2,}|_{2,}|={2,}|\*{2,}|~{2,}      # runs
   | \S                                         # anything else, one character at a time
     """,
     re.VERBOSE,
 )
+# a lower-case run of three letters, then a capitalised word of three: "NegativeControls"
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
@@ -161,6 +163,12 @@ class PathologyTokenizer:
                     append_word(split[0])
                     append_space(False)
                     token = split[1]
+                elif not token.islower() and not token.isupper() and _CAMEL.search(token):
+                    # OCR lost the space between two words ("NegativeControls")
+                    *heads, token = _CAMEL.split(token)
+                    for head in heads:
+                        append_word(head)
+                        append_space(False)
             append_word(token)
             append_space(False)
         _split_negations(words, spaces)
