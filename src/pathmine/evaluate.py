@@ -41,7 +41,8 @@ FEATURE_KEYS: tuple[str, ...] = (
 )
 STAIN_RESULTS: tuple[str, ...] = ("positive", "negative", "equivocal")
 MITOSES_TOLERANCE = 0.5
-FLAG_FIELDS: tuple[str, ...] = ("patient_id", "kind", "prior_report_id", "later_report_id")
+FLAG_FIELDS: tuple[str, ...] = ("patient_id", "kind")
+FLAG_PAIR_FIELDS: tuple[str, ...] = ("prior_report_id", "later_report_id")
 FLOOR_KEYS: tuple[str, ...] = (
     *(f"{c}.{m}" for c in (*CATEGORIES, "flags") for m in ("precision", "recall", "f1")),
     "assertion_accuracy",
@@ -49,7 +50,8 @@ FLOOR_KEYS: tuple[str, ...] = (
 _MAX_LISTED = 20  # problems listed in one EvaluationError message
 
 Pair = tuple[str, str]
-FlagKey = tuple[str, str, str, str]
+# (patient_id, kind, lineage): FLAG-RULES.md scores one flag per patient, kind and lineage.
+FlagKey = tuple[str, str, str]
 
 
 class EvaluationError(Exception):
@@ -116,8 +118,22 @@ class EvalError:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldFlag:
+    """One expected flag. ``lineage`` is the lineage family (``""``: any, for gold written
+    before lineages were recorded); the pair, when given, scores the exact-pair figure."""
+
+    patient_id: str
+    kind: str
+    lineage: str = ""
+    prior_report_id: str = ""
+    later_report_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FlagError:
-    """A gold flag not raised (``'miss'``) or a raised flag not in gold (``'false_flag'``)."""
+    """A gold flag not raised (``'miss'``), a raised flag not in gold (``'false_flag'``), or
+    a raised flag whose key is right but whose pair is not the canonical one
+    (``'wrong_pair'``)."""
 
     kind: str
     patient_id: str
@@ -125,6 +141,23 @@ class FlagError:
     prior_report_id: str
     later_report_id: str
     explanation: str = ""
+    lineage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FlagFigures:
+    """The secondary flag figures of FLAG-RULES.md: exact-pair precision (every raised
+    flag, duplicates included, against the gold pair of its key) and control patients
+    (patients of the archive without a gold flag) that got a flag."""
+
+    raised: int = 0
+    exact_pairs: int = 0
+    controls: int = 0
+    controls_flagged: int = 0
+
+    @property
+    def pair_precision(self) -> float:
+        return self.exact_pairs / self.raised if self.raised else 1.0
 
 
 @dataclass
@@ -142,6 +175,7 @@ class EvaluationResult:
     pipeline_version: str = ""
     flags: Score | None = None
     flag_errors: list[FlagError] = field(default_factory=list)
+    flag_figures: FlagFigures | None = None
 
     def score(self, category: str) -> Score | None:
         if category == "flags":
@@ -160,6 +194,9 @@ class EvaluationResult:
                 for metric in ("precision", "recall", "f1"):
                     out[f"{category}.{metric}"] = getattr(score, metric)
         out["assertion_accuracy"] = self.assertion_accuracy
+        if self.flag_figures is not None:
+            out["flags.pair_precision"] = self.flag_figures.pair_precision
+            out["flags.controls_flagged"] = float(self.flag_figures.controls_flagged)
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -311,28 +348,76 @@ def _packaged_scored_markers() -> frozenset[str]:
 
 
 def score_flags(
-    gold: Iterable[FlagKey], predicted: Iterable[Flag]
-) -> tuple[Score, list[FlagError]]:
-    """Precision/recall on exact ``(patient_id, kind, prior_report_id, later_report_id)``.
+    gold: Iterable[GoldFlag],
+    predicted: Iterable[Flag],
+    patients: Iterable[str] = (),
+) -> tuple[Score, list[FlagError], FlagFigures]:
+    """Precision/recall on distinct ``(patient_id, kind, lineage)`` (FLAG-RULES.md), plus
+    exact-pair precision over every raised flag and the control patients flagged.
 
-    A false flag carries its own explanation; a miss lists what was raised instead for the
-    same patient, if anything.
+    A gold flag without a lineage matches a raised flag of any lineage. A false flag carries
+    its own explanation; a miss lists what was raised instead for the same patient.
     """
-    wanted = set(gold)
-    raised: dict[FlagKey, Flag] = {}
-    for f in predicted:
-        raised.setdefault((f.patient_id, f.kind, f.prior_report_id, f.later_report_id), f)
-    errors = []
-    for key in sorted(wanted - set(raised)):
-        instead = [
-            f"{k[1]} {k[2]} -> {k[3]}" for k in sorted(raised) if k[0] == key[0] and k not in wanted
-        ]
-        note = f"raised instead: {'; '.join(instead)}" if instead else "no flag raised"
-        errors.append(FlagError("miss", *key, explanation=note))
-    for key in sorted(set(raised) - wanted):
-        errors.append(FlagError("false_flag", *key, explanation=raised[key].explanation))
-    tp = len(wanted & set(raised))
-    return Score.of(tp, len(raised) - tp, len(wanted) - tp), errors
+    wanted = list(gold)
+    raised_flags = list(predicted)
+    by_key: dict[FlagKey, list[Flag]] = defaultdict(list)
+    for f in raised_flags:
+        by_key[(f.patient_id, f.kind, f.lineage)].append(f)
+
+    def matches(g: GoldFlag, key: FlagKey) -> bool:
+        return key[:2] == (g.patient_id, g.kind) and g.lineage in ("", key[2])
+
+    matched: dict[int, FlagKey] = {}
+    used: set[FlagKey] = set()
+    for n, g in enumerate(wanted):
+        key = next((k for k in sorted(by_key) if k not in used and matches(g, k)), None)
+        if key is not None:
+            matched[n] = key
+            used.add(key)
+    errors: list[FlagError] = []
+    exact = 0
+    for n, g in enumerate(wanted):
+        if n not in matched:
+            instead = [
+                f"{k[1]}/{k[2]}" for k in sorted(by_key) if k[0] == g.patient_id and k not in used
+            ]
+            note = f"raised instead: {'; '.join(instead)}" if instead else "no flag raised"
+            errors.append(
+                FlagError(
+                    "miss", g.patient_id, g.kind, g.prior_report_id, g.later_report_id, note,
+                    g.lineage,
+                )
+            )
+            continue
+        pair = (g.prior_report_id, g.later_report_id)
+        for f in by_key[matched[n]]:
+            if not g.prior_report_id or (f.prior_report_id, f.later_report_id) == pair:
+                exact += 1
+            else:
+                errors.append(
+                    FlagError(
+                        "wrong_pair", f.patient_id, f.kind, f.prior_report_id,
+                        f.later_report_id, f"gold pair {pair[0]} -> {pair[1]}", f.lineage,
+                    )
+                )
+    for key in sorted(set(by_key) - used):
+        for f in by_key[key]:
+            errors.append(
+                FlagError(
+                    "false_flag", f.patient_id, f.kind, f.prior_report_id, f.later_report_id,
+                    f.explanation, f.lineage,
+                )
+            )
+    tp = len(matched)
+    flagged_patients = {f.patient_id for f in raised_flags}
+    controls = set(patients) - {g.patient_id for g in wanted}
+    figures = FlagFigures(
+        raised=len(raised_flags),
+        exact_pairs=exact,
+        controls=len(controls),
+        controls_flagged=len(controls & flagged_patients),
+    )
+    return Score.of(tp, len(set(by_key) - used), len(wanted) - tp), errors, figures
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -487,17 +572,22 @@ def load_gold(path: Path) -> dict[str, GoldReport]:
     return gold
 
 
-def load_flag_gold(path: Path) -> set[FlagKey]:
-    """Read expected flags: one ``{patient_id, kind, prior_report_id, later_report_id}`` a line."""
+def load_flag_gold(path: Path) -> list[GoldFlag]:
+    """Read expected flags: ``{patient_id, kind, lineage?, prior_report_id?,
+    later_report_id?}`` a line (other keys, such as ``notes``, are ignored)."""
     path = Path(path)
     problems: list[str] = []
-    out: set[FlagKey] = set()
+    out: list[GoldFlag] = []
     for lineno, obj in _jsonl(path, problems):
         values = [v if isinstance(v := obj.get(k), str) else "" for k in FLAG_FIELDS]
         if not all(values):
             problems.append(f"line {lineno}: needs string {', '.join(FLAG_FIELDS)}")
             continue
-        out.add((values[0], values[1], values[2], values[3]))
+        optional = [obj.get(k) or "" for k in ("lineage", *FLAG_PAIR_FIELDS)]
+        if not all(isinstance(v, str) for v in optional):
+            problems.append(f"line {lineno}: lineage and report ids must be strings")
+            continue
+        out.append(GoldFlag(values[0], values[1], *optional))
     _raise_problems(path, problems)
     return out
 
@@ -572,7 +662,7 @@ def evaluate(
     ``reports_path``. Raises ``EvaluationError`` for unreadable or inconsistent inputs,
     e.g. gold report ids found neither in the archive nor via ``file``.
     """
-    gold = load_gold(Path(gold_path))
+    gold = {} if str(gold_path) == "-" else load_gold(Path(gold_path))
     flag_gold = load_flag_gold(Path(flags_gold)) if flags_gold is not None else None
     if flag_gold is not None and reports_path is None:
         raise EvaluationError("flag scoring needs the report archive (REPORTS)")
@@ -585,7 +675,7 @@ def evaluate(
         raise EvaluationError(f"gold report(s) not found {where}: {shown}{more}")
     if flag_gold is not None:
         patients = {r.patient_id for r in reports.values()}
-        strangers = sorted({k[0] for k in flag_gold} - patients)
+        strangers = sorted({g.patient_id for g in flag_gold} - patients)
         if strangers:
             raise EvaluationError(
                 f"{flags_gold}: patient(s) not in {reports_path}: {', '.join(strangers)}"
@@ -618,8 +708,10 @@ def evaluate(
     result.pipeline_version = str(getattr(extractor, "version", ""))
     if flag_gold is not None:
         # A gold "file" text overrides the archive text for that report here too.
-        result.flags, result.flag_errors = score_flags(
-            flag_gold, _timeline_flags(reports, extractions)
+        result.flags, result.flag_errors, result.flag_figures = score_flags(
+            flag_gold,
+            _timeline_flags(reports, extractions),
+            {r.patient_id for r in reports.values()},
         )
     return result
 
@@ -704,10 +796,25 @@ def _error_line(e: EvalError) -> str:
     return text
 
 
+_FLAG_LABELS = {"miss": "missed flag", "false_flag": "false flag", "wrong_pair": "wrong pair"}
+
+
 def _flag_line(e: FlagError) -> str:
-    label = "missed flag" if e.kind == "miss" else "false flag"
-    return f"{label} {e.patient_id} {e.flag_kind} {e.prior_report_id} -> {e.later_report_id}" + (
-        f" -- {_one_line(e.explanation)}" if e.explanation else ""
+    lineage = f"/{e.lineage}" if e.lineage else ""
+    return (
+        f"{_FLAG_LABELS[e.kind]} {e.patient_id} {e.flag_kind}{lineage} "
+        f"{e.prior_report_id or '?'} -> {e.later_report_id or '?'}"
+        + (f" -- {_one_line(e.explanation)}" if e.explanation else "")
+    )
+
+
+def _flag_figures_line(result: EvaluationResult) -> str | None:
+    f = result.flag_figures
+    if f is None:
+        return None
+    return (
+        f"flags: exact-pair precision {f.pair_precision:.3f} ({f.exact_pairs}/{f.raised} raised); "
+        f"controls flagged {f.controls_flagged} of {f.controls}"
     )
 
 
@@ -723,6 +830,9 @@ def render_text(result: EvaluationResult) -> str:
         for r in rows
     ]
     lines += [_assertion_line(result), _counts_line(result)]
+    figures = _flag_figures_line(result)
+    if figures is not None:
+        lines.append(figures)
     if result.errors or result.flag_errors:
         lines += ["", f"errors ({len(result.errors) + len(result.flag_errors)}):"]
         lines += [f"  {e.category}: {_error_line(e)}" for e in result.errors]
