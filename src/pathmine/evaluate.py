@@ -35,6 +35,7 @@ from pathmine.records import ASSERTIONS, Extraction, Flag, Rejected, Report, Tim
 CATEGORIES: tuple[str, ...] = ("diagnoses", "stains", "features")
 FEATURE_KEYS: tuple[str, ...] = (
     "mitoses_per_10hpf",
+    "mitoses_per_mm2",
     "tumor_cell_necrosis",
     "atypia",
     "mdm2_amplified",
@@ -247,7 +248,7 @@ def _fmt_value(value: Any) -> str:
 
 
 def _feature_matches(key: str, gold: Any, pred: Any) -> bool:
-    if key == "mitoses_per_10hpf":
+    if key in ("mitoses_per_10hpf", "mitoses_per_mm2"):
         return abs(float(gold) - float(pred)) <= MITOSES_TOLERANCE
     return bool(gold == pred)
 
@@ -468,6 +469,10 @@ def _pairs(
     return frozenset(out)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
     if raw is None:
         return {}
@@ -477,9 +482,8 @@ def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         ok = value is None or {
-            "mitoses_per_10hpf": isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and math.isfinite(value),
+            "mitoses_per_10hpf": _is_number(value),
+            "mitoses_per_mm2": _is_number(value),
             "tumor_cell_necrosis": isinstance(value, bool),
             "mdm2_amplified": isinstance(value, bool),
             "atypia": isinstance(value, str),
