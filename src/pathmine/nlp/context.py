@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pathmine.nlp.sentences import sentence_starts
+from pathmine.nlp.tokenizer import ocr_norm
 
 TARGET_LABELS = frozenset({"DIAGNOSIS"})
 
@@ -100,4 +101,23 @@ class SentenceScopedConText(ConText):
 
 @Language.factory("pathmine_context_v1", default_config={"rules": None})
 def make_sentence_scoped_context(nlp: Language, name: str, rules: Any) -> SentenceScopedConText:
-    return SentenceScopedConText(nlp, name=name, rules=rules)
+    # NORM: cues match OCR-damaged text ("exc1udes", "n0t rnet") as the lexicons do.
+    return SentenceScopedConText(nlp, name=name, rules=rules, phrase_matcher_attr="NORM")
+
+
+def norm_pattern(pattern: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    """A token pattern whose ``LOWER`` keys (a string, or ``IN``/``NOT_IN`` lists) match the
+    OCR-folded ``NORM`` instead, like the phrase rules; regex predicates stay on ``LOWER``."""
+    if pattern is None:
+        return None
+    out = []
+    for token in pattern:
+        token = dict(token)
+        value = token.get("LOWER")
+        if isinstance(value, str):
+            token["NORM"] = ocr_norm(token.pop("LOWER"))
+        elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+            token.pop("LOWER")
+            token["NORM"] = {k: [ocr_norm(v) for v in vs] for k, vs in value.items()}
+        out.append(token)
+    return out

@@ -29,6 +29,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
     segmentation,
 )
 from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.rules import RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
@@ -86,7 +87,10 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     rules = rules or load_rules()
     nlp = spacy.blank("en")
     if tokenizer == "pathmine":
-        nlp.tokenizer = PathologyTokenizer(nlp.vocab)
+        headings = frozenset(
+            literal.lower() for rule in rules.sections.rules for literal in rule.literals
+        )
+        nlp.tokenizer = PathologyTokenizer(nlp.vocab, headings)
     else:
         segmentation.customize_tokenizer(nlp)
     nlp.add_pipe("pathmine_line_sentencizer_v1")
@@ -120,7 +124,7 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
                 r.literal,
                 r.category,
                 direction=r.direction,
-                pattern=r.pattern,
+                pattern=norm_pattern(r.pattern),
                 max_scope=r.max_scope,
                 allowed_types={DIAGNOSIS},
                 metadata={"id": r.id},
@@ -311,6 +315,9 @@ class Extractor:
                 by_category.pop("HISTORICAL")
         if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
             return "historical", [*ids, "sec.quoted_diagnosis"]
+        if role == "clinical" and not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"}:
+            if self._reports_prior_specimen(ent):
+                return "historical", [*ids, "sec.clinical_prior_specimen"]
         for category, assertion in _ASSERTION_ORDER:
             if category in by_category:
                 return assertion, ids
@@ -373,6 +380,16 @@ class Extractor:
     # Entries that name no particular entity: as "the sarcoma" they refer back to one.
     _GENERIC_LINEAGES = frozenset({"generic", "epithelial_nos", "mesenchymal_nos"})
     _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "said"})
+
+    @cached_property
+    def _prior_specimen(self) -> list[re.Pattern[str]]:
+        cues = self.rules.sections.clinical_prior_specimen
+        return [re.compile(r, re.IGNORECASE) for r in (cues.before if cues else [])]
+
+    def _reports_prior_specimen(self, ent: Span) -> bool:
+        sent = sentence_of(ent.doc, ent.start)
+        before = text_of(ent.doc)[sent.start_char : ent.start_char]
+        return any(p.search(before) for p in self._prior_specimen)
 
     def _is_back_reference(self, ent: Span, entry_id: str) -> bool:
         """ "the sarcoma", "this carcinoma": a determiner before a term that repeats an

@@ -160,6 +160,15 @@ class SectionRules(_Strict):
     doc: str = ""
     categories: dict[str, Literal["diagnostic", "descriptive", "clinical", "quoted"]]
     rules: list[SectionRuleRecord]
+    clinical_prior_specimen: PriorSpecimenCues | None = None
+
+
+class PriorSpecimenCues(_Strict):
+    """Regexes over the sentence before a mention in a clinical section that report an
+    earlier procedure's diagnosis ("biopsy showed X"): that mention is historical."""
+
+    doc: str = ""
+    before: list[str]
 
 
 class MarkerEntry(_Strict):

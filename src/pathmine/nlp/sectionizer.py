@@ -101,4 +101,10 @@ class SectionIndex:
 def make_pathology_sectionizer(
     nlp: Language, name: str, rules: Any, require_start_line: bool
 ) -> PathologySectionizer:
-    return PathologySectionizer(nlp, name=name, rules=rules, require_start_line=require_start_line)
+    return PathologySectionizer(
+        nlp,
+        name=name,
+        rules=rules,
+        require_start_line=require_start_line,
+        phrase_matcher_attr="NORM",  # "Clinica1 detai1s:" is the clinical details header
+    )

@@ -116,8 +116,9 @@ class PathologyTokenizer:
     ``\\S``), so offsets are running sums of token lengths.
     """
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, headings: frozenset[str] | None = None) -> None:
         self.vocab = vocab
+        self.headings = headings  # section headers (lower case), for ``is_wrap``
         self._normed: set[str] = set()  # word types whose lexeme already has its OCR norm
 
     def __call__(self, text: str) -> Doc:
@@ -132,7 +133,7 @@ class PathologyTokenizer:
             offset += len(token)
             first = token[0]
             if first.isspace():
-                if token == "\n" and words and is_wrap(text, start):
+                if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
                     edits.append((start, " "))
                     continue
@@ -220,11 +221,14 @@ _JOIN_MIN_LINE = 40
 _HEADING_WORDS = 4
 
 
-def is_wrap(text: str, newline: int) -> bool:
+def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> bool:
     """Is the single newline at ``newline`` a wrap inside a phrase rather than a boundary?
 
     Wraps: the next line continues in lower case after a word or comma, or a long ALL-CAPS
     line (not a heading) stops after a word or comma and the next line continues in caps.
+    A short Title/UPPER line before a lower-case line is a heading without its colon
+    ("Diagnosis", "FINAL DIAGNOSIS"); with ``headings`` (the section headers, lower case) it
+    is one only when it is a known header, so "Endometrioid\nadenocarcinoma" wraps.
     """
     if newline == 0 or newline + 1 >= len(text):
         return False
@@ -235,7 +239,9 @@ def is_wrap(text: str, newline: int) -> bool:
     if after.islower():
         # A short Title/UPPER line is a heading without its colon ("Diagnosis", "FINAL
         # DIAGNOSIS"); the next line starts its body, not the rest of a phrase.
-        return not ((line.istitle() or line.isupper()) and len(line.split()) <= _HEADING_WORDS)
+        if not ((line.istitle() or line.isupper()) and len(line.split()) <= _HEADING_WORDS):
+            return True
+        return headings is not None and line.lower().rstrip(" :-") not in headings
     if not after.isupper():
         return False
     return len(line) >= _JOIN_MIN_LINE and line.isupper()
