@@ -31,7 +31,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
-from pathmine.nlp.rules import RulePack, load_rules
+from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_spans
 from pathmine.nlp.sites import SiteIndex
@@ -213,9 +213,7 @@ class Extractor:
         markers_by_sent: dict[int, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ == DIAGNOSIS:
-                mention = self._diagnosis(ent, sites, sections.at_char(ent.start_char))
-                if mention is not None:
-                    diagnoses.append(mention)
+                diagnoses.extend(self._diagnosis(ent, sites, sections.at_char(ent.start_char)))
             elif ent.label_ == STAIN:
                 markers_by_sent.setdefault(sentence_of(doc, ent.start).start, []).append(ent)
         stains: list[StainResult] = []
@@ -245,23 +243,23 @@ class Extractor:
 
     def _diagnosis(
         self, ent: Span, sites: SiteIndex, section: str | None
-    ) -> DiagnosisMention | None:
+    ) -> list[DiagnosisMention]:
         # Gross descriptions are read like any other section (ANNOTATION.md section 1): a
         # named entity there is a mention with its own cues.
         role = self._roles.get(section, "diagnostic") if section else "diagnostic"
         if _is_quoted_label(ent):
-            return None  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
+            return []  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
         if sites.in_label_heading(ent.start_char, ent.end_char):
-            return None  # "1) Uterine fibroid:" labels the part; its diagnosis follows
+            return []  # "1) Uterine fibroid:" labels the part; its diagnosis follows
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
         if _restates_previous(ent, entry.id):
-            return None  # "... nerve sheath tumor (MPNST)": one mention, the term's
+            return []  # "... nerve sheath tumor (MPNST)": one mention, the term's
         if self._exclusions.excluded_by(ent, entry.id) is not None:
-            return None  # "higher than for lipoma", "nevus cells", "cervical stump"
+            return []  # "higher than for lipoma", "nevus cells", "cervical stump"
         if self._is_back_reference(ent, entry.id):
-            return None  # "the sarcoma" after the leiomyosarcoma was named
+            return []  # "the sarcoma" after the leiomyosarcoma was named
         extra_ids: list[str] = []
-        recoded = self._subtypes.recode(ent, entry.id)
+        recoded, added = self._subtypes.qualify(ent, entry.id)
         if recoded is not None:
             extra_ids.append(recoded[0])
             entry = self._entries[recoded[1]]
@@ -271,24 +269,34 @@ class Extractor:
             if hedge is not None:
                 assertion, modifier_ids = "uncertain", [*modifier_ids, hedge]
         behavior = entry.behavior
-        morphology = entry.morphology
         if behavior == 3 and self._is_metastatic(ent):
             behavior = 6
+        metastatic = behavior == 6
         modifier_ids = [*extra_ids, *modifier_ids]
-        rule_id = "/".join([entry.id, *modifier_ids]) if modifier_ids else entry.id
-        return DiagnosisMention(
-            term=entry.term,
-            icdo3=f"{morphology}/{behavior}",
-            behavior=behavior,
-            lineage=entry.lineage,
-            assertion=assertion,
-            section=section,
-            site=sites.site_at(ent.start_char),
-            start=ent.start_char,
-            end=ent.end_char,
-            sentence=sentence_of(ent.doc, ent.start).text.strip(),
-            rule_id=rule_id,
-        )
+        site = sites.site_at(ent.start_char)
+        sentence = sentence_of(ent.doc, ent.start).text.strip()
+
+        def mention(e: DiagnosisEntry, ids: list[str], behavior: int) -> DiagnosisMention:
+            return DiagnosisMention(
+                term=e.term,
+                icdo3=f"{e.morphology}/{behavior}",
+                behavior=behavior,
+                lineage=e.lineage,
+                assertion=assertion,
+                section=section,
+                site=site,
+                start=ent.start_char,
+                end=ent.end_char,
+                sentence=sentence,
+                rule_id="/".join([e.id, *ids]),
+            )
+
+        out = [mention(entry, modifier_ids, behavior)]
+        for qualifier_id, added_id in added:
+            extra = self._entries[added_id]
+            extra_behavior = 6 if metastatic and extra.behavior == 3 else extra.behavior
+            out.append(mention(extra, [qualifier_id, *modifier_ids], extra_behavior))
+        return out
 
     def _assertion(self, ent: Span, role: str) -> tuple[str, list[str]]:
         """The mention's assertion from its ConText modifiers and its section's role.
@@ -311,7 +319,7 @@ class Extractor:
                 by_category.pop("HYPOTHETICAL")
                 by_category.setdefault("POSSIBLE_EXISTENCE", set()).update(requests)
             weak = by_category.get("HISTORICAL", set())
-            if weak and weak <= self._WEAK_HISTORY_CUES:
+            if weak and weak <= self._WEAK_HISTORY_CUES and not self._names_prior_specimen(ent):
                 by_category.pop("HISTORICAL")
         if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
             return "historical", [*ids, "sec.quoted_diagnosis"]
@@ -385,6 +393,17 @@ class Extractor:
     def _prior_specimen(self) -> list[re.Pattern[str]]:
         cues = self.rules.sections.clinical_prior_specimen
         return [re.compile(r, re.IGNORECASE) for r in (cues.before if cues else [])]
+
+    @cached_property
+    def _prior_evidence(self) -> list[re.Pattern[str]]:
+        cues = self.rules.sections.clinical_prior_specimen
+        return [re.compile(r, re.IGNORECASE) for r in (cues.evidence if cues else [])]
+
+    def _names_prior_specimen(self, ent: Span) -> bool:
+        """The mention's sentence dates or names an earlier specimen ("known case of
+        osteosarcoma, diagnosed on core biopsy S23-03391 (Feb 2023)")."""
+        sentence = sentence_of(ent.doc, ent.start).text
+        return any(p.search(sentence) for p in self._prior_evidence)
 
     def _reports_prior_specimen(self, ent: Span) -> bool:
         sent = sentence_of(ent.doc, ent.start)

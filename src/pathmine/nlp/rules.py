@@ -66,8 +66,8 @@ class DiagnosisExclusion(_Strict):
 
 
 class SubtypeQualifier(DiagnosisExclusion):
-    """A type named next to a broad term recodes the mention to entry ``to``
-    ("adenocarcinoma, FIGO grade 1, endometrioid type" is one endometrioid carcinoma).
+    """A type named next to a broad term recodes the mention to entry ``to``, or adds entry
+    ``to`` beside it ("adenocarcinoma, FIGO grade 1, endometrioid type").
 
     ``before``/``after`` match as for exclusions; ``entries`` lists the broad entries it
     applies to (required).
@@ -76,6 +76,9 @@ class SubtypeQualifier(DiagnosisExclusion):
     id: str = Field(pattern=r"^sub\.[a-z0-9_]+$")
     to: str
     entries: list[str] = Field(min_length=1)
+    # recode: the mention becomes entry ``to`` ("low-risk GIST"); add: entry ``to`` is listed
+    # beside the broad term ("adenocarcinoma, endometrioid type" gives 8140/3 and 8380/3)
+    mode: Literal["recode", "add"] = "recode"
 
 
 class DiagnosisLexicon(_Strict):
@@ -169,6 +172,7 @@ class PriorSpecimenCues(_Strict):
 
     doc: str = ""
     before: list[str]
+    evidence: list[str] = []
 
 
 class MarkerEntry(_Strict):

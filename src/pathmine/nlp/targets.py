@@ -123,6 +123,10 @@ class _ContextRegexes:
 
     def first_match(self, ent: Span, entry_id: str) -> str | None:
         """Id of the first record whose context matches this mention, else ``None``."""
+        return next(self.all_matches(ent, entry_id), None)
+
+    def all_matches(self, ent: Span, entry_id: str) -> Iterator[str]:
+        """Ids of the records whose context matches this mention, in file order."""
         sent = sentence_of(ent.doc, ent.start)
         text = text_of(ent.doc)
         before = text[sent.start_char : ent.start_char]
@@ -130,25 +134,33 @@ class _ContextRegexes:
         for rule_id, entries, before_re, after_re in self._rules:
             if entries and entry_id not in entries:
                 continue
-            if before_re is not None and before_re.search(before):
-                return rule_id
-            if after_re is not None and after_re.search(after):
-                return rule_id
-        return None
+            if (before_re is not None and before_re.search(before)) or (
+                after_re is not None and after_re.search(after)
+            ):
+                yield rule_id
 
 
 class SubtypeRecoder(_ContextRegexes):
-    """The lexicon's subtype qualifiers: the entry a broad mention is recoded to."""
+    """The lexicon's subtype qualifiers: the entry a broad mention is recoded to, and the
+    entries listed beside it."""
 
     def __init__(self, qualifiers: Iterable[SubtypeQualifier]) -> None:
         qualifiers = list(qualifiers)
         super().__init__(qualifiers)
-        self._to = {q.id: q.to for q in qualifiers}
+        self._to = {q.id: (q.to, q.mode) for q in qualifiers}
 
-    def recode(self, ent: Span, entry_id: str) -> tuple[str, str] | None:
-        """(qualifier id, new entry id) when a qualifier applies, else ``None``."""
-        rule_id = self.first_match(ent, entry_id)
-        return None if rule_id is None else (rule_id, self._to[rule_id])
+    def qualify(self, ent: Span, entry_id: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
+        """((qualifier id, entry id) of the first recode or ``None``, [(qualifier id, entry
+        id) of every add that applies])."""
+        recode: tuple[str, str] | None = None
+        adds: list[tuple[str, str]] = []
+        for rule_id in self.all_matches(ent, entry_id):
+            to, mode = self._to[rule_id]
+            if mode == "add" and to not in {a[1] for a in adds}:
+                adds.append((rule_id, to))
+            elif mode == "recode" and recode is None:
+                recode = (rule_id, to)
+        return recode, adds
 
 
 class ExclusionFilter(_ContextRegexes):

@@ -127,11 +127,19 @@ class PathologyTokenizer:
         append_word = words.append
         append_space = spaces.append
         edits: list[tuple[int, str]] = []  # where the Doc's text differs from ``text``
+        breaks = _implicit_breaks(text)
         offset = 0
         for token in _TOKEN.findall(text):
             start = offset
             offset += len(token)
             first = token[0]
+            if breaks and token == " " and start in breaks:
+                # a flattened line break: "... OBX|2|..." in one-line HL7, "... period new
+                # paragraph final diagnosis ..." in dictation (same length, offsets unchanged)
+                append_word("\n")
+                append_space(False)
+                edits.append((start, "\n"))
+                continue
             if first.isspace():
                 if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
@@ -245,6 +253,23 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     if not after.isupper():
         return False
     return len(line) >= _JOIN_MIN_LINE and line.isupper()
+
+
+# HL7 v2 segments flattened onto one line: a space before "OBX|", "OBR|", ... was a segment
+# break. Dictated reports transcribed literally: "period", "new paragraph" were breaks.
+_HL7_SEGMENT = re.compile(r" (?=(?:MSH|PID|PV1|PV2|ORC|OBR|OBX|NTE|SPM|TQ1|ZDS)\|)")
+def _implicit_breaks(text: str) -> frozenset[int]:
+    """Offsets of single spaces that stand for line breaks (see ``_HL7_SEGMENT``); dictation
+    is recognised by its spoken punctuation ("comma", "period" at least three times each
+    kind), so a lone "menstrual period" breaks nothing."""
+    found: set[int] = set()
+    if "|" in text:
+        found.update(m.start() for m in _HL7_SEGMENT.finditer(text))
+    lowered = text.lower()
+    if lowered.count(" comma ") >= 2 and lowered.count(" period") >= 2:
+        for m in re.finditer(r"(?<=\bperiod) |(?<=\bparagraph) | (?=new paragraph\b)", lowered):
+            found.add(m.start())
+    return frozenset(found)
 
 
 _TEXT_KEY = "pathmine.text"
