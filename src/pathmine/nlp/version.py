@@ -1,4 +1,10 @@
-"""The pipeline version: package version plus a hash of the rule files' bytes.
+"""The pipeline version: package version plus a hash of the rule files' and the extraction
+code's bytes.
+
+The extraction code (every module of ``pathmine.nlp``) is hashed with the rule data: a
+change to ``nlp/stains.py`` changes what is extracted as surely as a change to
+``stains.json``, so it must make stored extractions stale too (issue: versions must be
+honest).
 
 Kept apart from ``nlp.rules`` (which imports pydantic to validate the rules) because a re-run
 over an unchanged archive needs only this string, to compare with what each stored report
@@ -31,12 +37,31 @@ def rules_dir() -> Traversable:
     return resources.files("pathmine") / "pipelines"
 
 
+def code_digest() -> bytes:
+    """SHA-256 of the extraction code: the ``pathmine.nlp`` modules' source, by name."""
+    return _code_digest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    package = resources.files("pathmine") / "nlp"
+    for item in sorted(package.iterdir(), key=lambda t: t.name):
+        if item.name.endswith(".py"):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes().replace(b"\r\n", b"\n"))
+    return digest.digest()
+
+
 def version_of(raw: Mapping[str, bytes]) -> str:
-    """The version string for these rule files' contents (``RULE_FILES`` order)."""
+    """The version string for these rule files' contents (``RULE_FILES`` order) and the
+    extraction code."""
     digest = hashlib.sha256()
     for name in RULE_FILES:
         digest.update(name.encode())
         digest.update(raw[name])
+    digest.update(b"code")
+    digest.update(code_digest())
     return f"pathmine-{__version__}+rules.{digest.hexdigest()[:12]}"
 
 

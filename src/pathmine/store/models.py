@@ -216,6 +216,7 @@ class StainResultRow(Base):
     sentence: Mapped[str] = mapped_column(Text)
     rule_id: Mapped[str] = mapped_column(String(128))
     section: Mapped[str | None] = mapped_column(String(64))
+    pattern: Mapped[str | None] = mapped_column(String(32))  # migration 0003
 
 
 class HistologicFeatureRow(Base):

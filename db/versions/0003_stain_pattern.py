@@ -1,0 +1,31 @@
+"""Stain pattern: p53 wild-type/mutant/null, p16 block/lost, MMR intact/lost.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-01
+
+ANNOTATION.md section 4 records the staining pattern beside the result; the export contract
+gains a ``pattern`` field on each stain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("stain_results") as batch:
+        batch.add_column(sa.Column("pattern", sa.String(32), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("stain_results") as batch:
+        batch.drop_column("pattern")
