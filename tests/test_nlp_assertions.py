@@ -17,8 +17,91 @@ def extractor() -> Extractor:
     return default_extractor()
 
 
-LMS, LM, STUMP, SCN = "8890/3", "8890/0", "8897/1", "8800/1"
+LMS, LM, STUMP, SCN = "8890/3", "8890/0", "8897/1", "8000/1"
 MEL, DN, SCHW, MPNST = "8720/3", "8727/0", "9560/0", "9540/3"
+
+# Error classes of ANNOTATION.md section 3 (examples of our own, one per class).
+GUIDELINE_ROWS = [
+    pytest.param(
+        "OUTSIDE DIAGNOSIS: Cellular leiomyoma.\nREVIEW DIAGNOSIS: Leiomyosarcoma, spindle cell type.",
+        {"8892/0": "historical", LMS: "affirmed"},
+        id="review-two-voices",
+    ),
+    pytest.param(
+        "Comment: the lesion was originally reported as a leiomyoma; we favour a STUMP.",
+        {LM: "historical", STUMP: "uncertain"},
+        id="originally-reported-as",
+    ),
+    pytest.param(
+        "Pre-operative diagnosis: uterine sarcoma.\nDIAGNOSIS: Leiomyoma.",
+        {"8800/3": "affirmed", LM: "affirmed"},
+        id="preoperative-diagnosis-affirmed",
+    ),
+    pytest.param(
+        "Clinical details: known case of leiomyosarcoma, resected 2019 (S19-2231).",
+        {LMS: "historical"},
+        id="known-with-earlier-specimen",
+    ),
+    pytest.param(
+        "Clinical details: k/c/o fibroids, for hysterectomy.",
+        {LM: "affirmed"},
+        id="known-as-indication",
+    ),
+    pytest.param(
+        "Clinical notes: core biopsy (Q22-118) showed leiomyosarcoma. Now resection.",
+        {LMS: "historical"},
+        id="clinical-prior-biopsy",
+    ),
+    pytest.param(
+        "The diffuse desmin staining excludes a gastrointestinal stromal tumour.",
+        {"8936/3": "negated"},
+        id="forward-exclusion",
+    ),
+    pytest.param(
+        "The circumscribed border means that leiomyosarcoma is excluded.",
+        {LMS: "negated"},
+        id="backward-exclusion",
+    ),
+    pytest.param(
+        "The findings argue against a phyllodes tumour.", {"9020/1": "negated"}, id="argue-against"
+    ),
+    pytest.param(
+        "There is no stromal overgrowth to qualify as adenosarcoma.",
+        {"8933/3": "negated"},
+        id="to-qualify-as",
+    ),
+    pytest.param(
+        "Features of leiomyosarcoma are absent.", {LMS: "negated"}, id="features-absent"
+    ),
+    pytest.param(
+        "Metastatic leiomyosarcoma is not supported by the morphology.",
+        {"8890/6": "negated"},
+        id="not-supported",
+    ),
+    pytest.param(
+        "COMMENT: The appearances are of a leiomyoma or a STUMP.",
+        {LM: "uncertain", STUMP: "uncertain"},
+        id="x-or-y",
+    ),
+    pytest.param(
+        "A low-grade endometrial stromal sarcoma cannot be excluded.",
+        {"8931/3": "uncertain"},
+        id="cannot-be-excluded",
+    ),
+    pytest.param(
+        "Should the nodule recur, evaluation for leiomyosarcoma is advised.",
+        {LMS: "hypothetical"},
+        id="conditional",
+    ),
+    pytest.param(
+        "Leiomyosarcoma, 8 cm. The sarcoma invades the serosa.",
+        {LMS: "affirmed"},
+        id="back-reference",
+    ),
+    pytest.param(
+        "Her paternal aunt had a liposarcoma.", {"8850/3": "family"}, id="family-aunt"
+    ),
+]
 
 ROWS = [
     # affirmed, including sign-out phrases and hard negatives for the negation cues
@@ -84,7 +167,10 @@ ROWS = [
     pytest.param("Favor leiomyoma.", {LM: "uncertain"}, id="favor"),
     pytest.param("Favour STUMP.", {STUMP: "uncertain"}, id="favour"),
     pytest.param(
-        "Smooth muscle neoplasm, favored to be leiomyoma.", {LM: "uncertain"}, id="favored"
+        # "smooth muscle neoplasm" is itself a mention (8897/1, ANNOTATION.md section 2)
+        "Smooth muscle neoplasm, favored to be leiomyoma.",
+        {STUMP: "uncertain", LM: "uncertain"},
+        id="favored",
     ),
     pytest.param("Leiomyosarcoma cannot be excluded.", {LMS: "uncertain"}, id="cannot-be-excluded"),
     pytest.param(
@@ -119,8 +205,9 @@ ROWS = [
         id="history-section-then-diagnosis",
     ),
     pytest.param(
+        # the clinical indication of the current specimen is affirmed (ANNOTATION.md 3)
         "Clinical history: fibroids.\n\nDiagnosis: leiomyosarcoma.",
-        {LM: "historical", LMS: "affirmed"},
+        {LM: "affirmed", LMS: "affirmed"},
         id="history-section-bare-mention",
     ),
     pytest.param(
@@ -133,18 +220,24 @@ ROWS = [
         {LM: "affirmed", LMS: "negated"},
         id="clinical-prose-is-not-a-header",
     ),
-    # hypothetical
-    pytest.param("Rule out leiomyosarcoma.", {LMS: "hypothetical"}, id="rule-out"),
+    # a clinician's rule-out request or question is uncertain (ANNOTATION.md section 3)
+    pytest.param("Rule out leiomyosarcoma.", {LMS: "uncertain"}, id="rule-out"),
     pytest.param(
-        "Clinical query: rule out sarcoma.", {"8800/3": "hypothetical"}, id="rule-out-request"
+        "Clinical query: rule out sarcoma.", {"8800/3": "uncertain"}, id="rule-out-request"
     ),
     pytest.param(
         "CLINICAL NOTES:\nRecurrent pigmentation. Exclude melanoma.",
-        {MEL: "hypothetical"},
+        {MEL: "uncertain"},
         id="exclude-request",
     ),
-    pytest.param("Clinical notes: exclude melanoma", {MEL: "hypothetical"}, id="colon-exclude"),
-    pytest.param("Clinical notes: ? melanoma", {MEL: "hypothetical"}, id="question-request"),
+    pytest.param("Clinical notes: exclude melanoma", {MEL: "uncertain"}, id="colon-exclude"),
+    pytest.param("Clinical notes: ? melanoma", {MEL: "uncertain"}, id="question-request"),
+    # hypothetical: a pathologist's conditional
+    pytest.param(
+        "To exclude leiomyosarcoma, we recommend further sampling.",
+        {LMS: "hypothetical"},
+        id="to-exclude-recommend",
+    ),
     pytest.param(
         "Cannot exclude leiomyosarcoma.", {LMS: "uncertain"}, id="cannot-exclude-not-request"
     ),
@@ -242,23 +335,33 @@ ROWS = [
         id="is-a-differential",
     ),
     pytest.param("Susp ACIS on punch biopsies.", {"8140/2": "uncertain"}, id="susp"),
-    pytest.param("Clinical history: ?Fibroids.", {LM: "hypothetical"}, id="history-question"),
+    pytest.param("Clinical history: ?Fibroids.", {LM: "uncertain"}, id="history-question"),
     pytest.param("Diagnosis: ? leiomyoma.", {LM: "uncertain"}, id="diagnosis-question"),
     pytest.param(
         "Clinical question: GIST vs leiomyoma?",
-        {LM: "hypothetical", "8936/3": "hypothetical"},
+        {LM: "uncertain", "8936/3": "uncertain"},
         id="clinical-question-vs",
     ),
-    # gross-only mentions are not diagnoses
+    # gross descriptions are read like any section (ANNOTATION.md section 1)
     pytest.param(
-        "GROSS DESCRIPTION:\nReceived a fibroid uterus with a leiomyoma.", {}, id="gross-only"
+        "GROSS DESCRIPTION:\nReceived a fibroid uterus with a leiomyoma.",
+        {LM: "affirmed"},
+        id="gross-only",
     ),
     pytest.param(
         "MACROSCOPIC: A fibroid uterus.\n\nDIAGNOSIS:\nLeiomyosarcoma.",
-        {LMS: "affirmed"},
+        {LM: "affirmed", LMS: "affirmed"},
         id="gross-dropped-diagnosis-kept",
     ),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), GUIDELINE_ROWS)
+def test_guideline_assertion(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    got = {m.icdo3: m.assertion for m in extractor.extract(text).diagnoses}
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
@@ -278,5 +381,5 @@ def test_table_covers_every_assertion() -> None:
 def test_modifier_rule_ids_are_recorded(extractor: Extractor) -> None:
     (mention,) = extractor.extract("Suspicious for leiomyosarcoma.").diagnoses
     assert mention.rule_id == "dx.leiomyosarcoma/ctx.unc.suspicious_for"
-    (hist,) = extractor.extract("Clinical history: leiomyoma.").diagnoses
-    assert hist.rule_id.endswith("sec.clinical_history")
+    (hist,) = extractor.extract("Outside diagnosis: leiomyoma.").diagnoses
+    assert hist.rule_id.endswith("sec.quoted_diagnosis")

@@ -20,8 +20,8 @@ ROWS = [
     pytest.param("Two fibroids.", [("8890/0", "fibroids")], id="fibroids-bare"),
     pytest.param("LE1OMY0MATA.", [("8890/0", "LE1OMY0MATA")], id="ocr-leiomyomata"),
     pytest.param("Fibroid uterus.", [("8890/0", "Fibroid uterus")], id="fibroid-uterus"),
-    pytest.param("Spindle cell tumour.", [("8800/1", "Spindle cell tumour")], id="tumour"),
-    pytest.param("Spindle cell tumor.", [("8800/1", "Spindle cell tumor")], id="tumor"),
+    pytest.param("Spindle cell tumour.", [("8000/1", "Spindle cell tumour")], id="tumour"),
+    pytest.param("Spindle cell tumor.", [("8000/1", "Spindle cell tumor")], id="tumor"),
     pytest.param(
         "Gastrointestinal stromal tumours.",
         [("8936/3", "Gastrointestinal stromal tumours")],
@@ -31,18 +31,20 @@ ROWS = [
     pytest.param("Leiomyo sarcoma.", [("8890/3", "Leiomyo sarcoma")], id="split"),
     pytest.param(
         "Well differentiated liposarcoma.",
-        [("8850/1", "Well differentiated liposarcoma")],
+        [("8851/3", "Well differentiated liposarcoma")],
         id="well-differentiated-space",
     ),
     pytest.param(
         "Well-differentiated liposarcoma.",
-        [("8850/1", "Well-differentiated liposarcoma")],
+        [("8851/3", "Well-differentiated liposarcoma")],
         id="well-differentiated-hyphen",
     ),
     pytest.param("Uterine LMS.", [("8890/3", "LMS")], id="lms"),
     pytest.param("Consistent with STUMP.", [("8897/1", "STUMP")], id="stump"),
     pytest.param("MPNST, high grade.", [("9540/3", "MPNST")], id="mpnst"),
-    pytest.param("Gastric GIST, low risk.", [("8936/3", "GIST")], id="gist"),
+    pytest.param("Gastric GIST, high risk.", [("8936/3", "GIST")], id="gist"),
+    # a low-risk GIST is coded /1 (ANNOTATION.md section 2)
+    pytest.param("Gastric GIST, low risk.", [("8936/1", "GIST, low risk")], id="gist-low-risk"),
     pytest.param("LEIOMY0SARCOMA.", [("8890/3", "LEIOMY0SARCOMA")], id="ocr-zero"),
     pytest.param("Le1omyosarcoma.", [("8890/3", "Le1omyosarcoma")], id="ocr-one"),
     pytest.param("LEIOMYOSARCOMA OF UTERUS.", [("8890/3", "LEIOMYOSARCOMA")], id="caps"),
@@ -91,7 +93,7 @@ ROWS = [
     ),
     pytest.param(
         "Well-differentiated liposarcoma, lipoma-like type.",
-        [("8850/1", "Well-differentiated liposarcoma, lipoma-like type")],
+        [("8851/3", "Well-differentiated liposarcoma, lipoma-like type")],
         id="wdlps-lipoma-like",
     ),
     pytest.param("Lipoma.", [("8850/0", "Lipoma")], id="lipoma-plain"),
@@ -102,13 +104,26 @@ ROWS = [
     ),
     pytest.param("Neurilemmoma.", [("9560/0", "Neurilemmoma")], id="neurilemmoma-plain"),
     pytest.param("Spindle cell lesion.", [], id="spindle-cell-lesion-not-tumour"),
-    pytest.param("Atypical smooth muscle neoplasm.", [], id="atypical-smn-not-stump"),
+    # "atypical smooth muscle neoplasm" is 8897/1 (ANNOTATION.md section 2)
+    pytest.param(
+        "Atypical smooth muscle neoplasm.",
+        [("8897/1", "Atypical smooth muscle neoplasm")],
+        id="atypical-smn-is-8897",
+    ),
     pytest.param(
         "Adenocarcinoma in situ.", [("8140/2", "Adenocarcinoma in situ")], id="ais-phrase"
     ),
     pytest.param("AIS, completely excised.", [("8140/2", "AIS")], id="ais-abbreviation"),
-    pytest.param('1) "Uterine fibroid":\n- Adenomatoid tumour.', [], id="quoted-label"),
-    pytest.param("1) Uterine fibroid:\n- Adenomatoid tumour.", [], id="colon-part-label"),
+    pytest.param(
+        '1) "Uterine fibroid":\n- Adenomatoid tumour.',
+        [("9054/0", "Adenomatoid tumour")],
+        id="quoted-label",
+    ),
+    pytest.param(
+        "1) Uterine fibroid:\n- Adenomatoid tumour.",
+        [("9054/0", "Adenomatoid tumour")],
+        id="colon-part-label",
+    ),
     pytest.param("A. Fibroid uterus:\n- Adenomyosis.", [], id="colon-part-label-letter"),
     pytest.param(
         "B. Leiomyoma, uterus\n- Confirmed.",
@@ -129,9 +144,82 @@ ROWS = [
         id="metastatic-cue-each",
     ),
     pytest.param("Vaginal stump, benign.", [], id="stump-lowercase"),
-    # carcinoma NOS is not in this lexicon version (dev convention 9)
-    pytest.param("Poorly differentiated carcinoma.", [], id="carcinoma-nos-out-of-scope"),
-    pytest.param("Squamous cell carcinoma.", [], id="squamous-carcinoma-out-of-scope"),
+    # carcinoma NOS and squamous carcinoma are mentions (ANNOTATION.md section 2)
+    pytest.param(
+        "Poorly differentiated carcinoma.",
+        [("8010/3", "Poorly differentiated carcinoma")],
+        id="carcinoma-nos",
+    ),
+    pytest.param(
+        "Squamous cell carcinoma.", [("8070/3", "Squamous cell carcinoma")], id="squamous"
+    ),
+    pytest.param(
+        "Lymph nodes: negative for metastatic carcinoma (0/12).",
+        [("8010/6", "carcinoma")],
+        id="metastatic-carcinoma-nos",
+    ),
+    pytest.param(
+        "ENDOMETRIAL ADENOCARCINOMA ,ENDOMETRIOID TYPE, FIGO GRADE 1.",
+        [("8380/3", "ENDOMETRIAL ADENOCARCINOMA ,ENDOMETRIOID TYPE")],
+        id="inverted-endometrioid",
+    ),
+    pytest.param(
+        "Adenocarcinoma of endometrium, FIGO grade 2, of endometrioid type.",
+        [("8140/3", "Adenocarcinoma of endometrium"), ("8380/3", "Adenocarcinoma of endometrium")],
+        id="split-endometrioid",
+    ),
+    pytest.param(
+        "Endometroid adenocarcinoma, grade 1.",
+        [("8380/3", "adenocarcinoma")],
+        id="endometroid-misspelling",
+    ),
+    pytest.param(
+        "Adenocarcinoma, mixed endometrioid (70%) and serous (30%) types.",
+        [
+            ("8140/3", "Adenocarcinoma"),
+            ("8380/3", "Adenocarcinoma"),
+            ("8441/3", "Adenocarcinoma"),
+            ("8323/3", "Adenocarcinoma"),
+        ],
+        id="mixed-carcinoma",
+    ),
+    pytest.param("Endometrioidadenocarcinoma.", [("8380/3", "Endometrioidadenocarcinoma")], id="ocr-joined"),
+    pytest.param("Angioleiomyoma of the ankle.", [("8894/0", "Angioleiomyoma")], id="angioleiomyoma"),
+    pytest.param(
+        "Spindle cell lipoma of the neck.", [("8857/0", "Spindle cell lipoma")], id="spindle-lipoma"
+    ),
+    pytest.param(
+        "Benign metastasizing leiomyoma of the lung.",
+        [("8898/1", "Benign metastasizing leiomyoma")],
+        id="bml",
+    ),
+    pytest.param(
+        "Intravenous leiomyomatosis.", [("8890/1", "Intravenous leiomyomatosis")], id="ivl"
+    ),
+    pytest.param(
+        "Dedifferentiated liposarcoma arising in a well-differentiated liposarcoma.",
+        [("8858/3", "Dedifferentiated liposarcoma"), ("8851/3", "well-differentiated liposarcoma")],
+        id="ddlps-with-wdlps",
+    ),
+    pytest.param(
+        "Undifferentiated pleomorphic sarcoma.",
+        [("8802/3", "Undifferentiated pleomorphic sarcoma")],
+        id="ups",
+    ),
+    pytest.param("Metaplastic carcinoma.", [("8575/3", "Metaplastic carcinoma")], id="metaplastic"),
+    pytest.param("Malignant mesothelioma.", [("9050/3", "Malignant mesothelioma")], id="mesothelioma"),
+    pytest.param("Conventional osteosarcoma.", [("9180/3", "Conventional osteosarcoma")], id="osteosarcoma"),
+    pytest.param("Sacral chordoma.", [("9370/3", "chordoma")], id="chordoma"),
+    # look-alikes and non-mentions
+    pytest.param("CERVICAL STUMP: unremarkable.", [], id="cervical-stump-caps"),
+    pytest.param("LFTs: ALT 45 U/L, AST 30 U/L.", [], id="alt-liver-enzyme"),
+    pytest.param("SYNOPTIC REPORT - UTERINE SARCOMA (ICCR DATASET)", [], id="template-title"),
+    pytest.param(
+        "[ ] Leiomyosarcoma\n[X] Endometrial stromal sarcoma, low grade",
+        [("8931/3", "Endometrial stromal sarcoma, low grade")],
+        id="checklist-unchecked",
+    ),
+    pytest.param("Atypical endometrial hyperplasia.", [], id="hyperplasia-not-a-mention"),
     # "Term (ABBR)": the abbreviation restating the term is the same mention
     pytest.param(
         "Mother had malignant peripheral nerve sheath tumor (MPNST).",
@@ -163,7 +251,7 @@ ROWS = [
     ),
     pytest.param("Nevus-like nests of cells.", [], id="excl-like"),
     pytest.param(
-        "Lipoma-like liposarcoma.", [("8850/1", "Lipoma-like liposarcoma")], id="like-in-phrase"
+        "Lipoma-like liposarcoma.", [("8851/3", "Lipoma-like liposarcoma")], id="like-in-phrase"
     ),
     pytest.param("Dermal nevus cells mature.", [], id="excl-nevus-cells"),
     pytest.param("Naevus cells mature with depth.", [], id="excl-naevus-cells"),

@@ -59,8 +59,9 @@ def test_every_mention_gets_its_own_section(extractor: Extractor) -> None:
     )
     extraction = extractor.extract(text)
     assert [(d.icdo3, d.section) for d in extraction.diagnoses] == [
-        ("8890/0", "clinical_history"),  # the GROSS mention is dropped
-        ("8800/1", "microscopic"),
+        ("8890/0", "clinical_history"),
+        ("8890/0", "gross"),  # a gross mention is a mention (ANNOTATION.md section 1)
+        ("8000/1", "microscopic"),
         ("8890/3", "final_diagnosis"),
         ("8897/1", "comment"),
     ]

@@ -188,7 +188,8 @@ ROWS = [
         "internal-control-only",
     ),
     row("CD34 highlights the tumour cells.", {("CD34", POS)}, "highlights-lesion"),
-    row("Ki-67 stains only the basal keratinocytes.", {("Ki-67", POS)}, "stains-only-pattern"),
+    # staining of normal tissue only says the lesion is negative (ANNOTATION.md section 4)
+    row("Ki-67 stains only the basal keratinocytes.", {("Ki-67", NEG)}, "stains-only-pattern"),
     row(
         "Desmin focal weak; h-caldesmon negative.",
         {("desmin", POS), ("h-caldesmon", NEG)},
@@ -226,7 +227,7 @@ ROWS = [
     ),
     row(
         "CD31 and CD34 highlight blood vessels within the lesion.",
-        set(),
+        {("CD31", NEG), ("CD34", NEG)},
         "highlight-internal-control",
     ),
     row(
@@ -307,9 +308,69 @@ ROWS = [
     ),
     row(
         "CD34 highlights blood vessels within the lesion; the cells are not stained.",
-        set(),
+        {("CD34", NEG)},
         "internal-control-without-but-not",
     ),
+    # ANNOTATION.md section 4 error classes (examples of our own)
+    row(
+        "IMMUNOHISTOCHEMISTRY:\nDesmin : POSITIVE (diffuse)\nCD117 / DOG1 : NEGATIVE\nS100 : NEGATIVE",
+        {("desmin", POS), ("CD117", NEG), ("DOG1", NEG), ("S100", NEG)},
+        "one-marker-per-line-table",
+    ),
+    row("MIB-1 index: 3%.", {("Ki-67", POS)}, "ki67-percent-only", **{"Ki-67": {"percent": 3.0}}),
+    row("Ki-67 <1%.", {("Ki-67", POS)}, "ki67-below-one-percent"),
+    row(
+        "p53 shows a wild-type pattern.", {("p53", POS)}, "p53-wild-type", p53={"pattern": "wild-type"}
+    ),
+    row("p53: null pattern.", {("p53", NEG)}, "p53-null", p53={"pattern": "null"}),
+    row("p53 is aberrant (mutant-type).", {("p53", POS)}, "p53-mutant", p53={"pattern": "mutant"}),
+    row("p16 shows block-type staining.", {("p16", POS)}, "p16-block", p16={"pattern": "block"}),
+    row(
+        "MLH1 intact, PMS2 lost.",
+        {("MLH1", POS), ("PMS2", NEG)},
+        "mmr-intact-lost",
+        MLH1={"pattern": "intact"},
+        PMS2={"pattern": "lost"},
+    ),
+    row(
+        "No keratin-positive tumour cells are seen in the sentinel nodes.",
+        {("pan-cytokeratin", NEG)},
+        "negative-node-stain",
+    ),
+    row(
+        "The cells are reactive with desmin and nonreactive with S100.",
+        {("desmin", POS), ("S100", NEG)},
+        "reactive-with",
+    ),
+    row("They stain positively for SMA.", {("SMA", POS)}, "stains-positively-for"),
+    row("Caldesmon is expressed by the tumour cells.", {("h-caldesmon", POS)}, "expressed-by"),
+    row(
+        "Keratin is positive in the glandular component and negative in the spindle cells.",
+        {("pan-cytokeratin", POS), ("pan-cytokeratin", NEG)},
+        "per-component",
+    ),
+    row("CD1O positive, desmln negatlve.", {("CD10", POS), ("desmin", NEG)}, "ocr-marker-and-result"),
+    row(
+        "The tumour is positive for estrogen and progesterone receptors.",
+        {("ER", POS), ("PR", POS)},
+        "coordinated-receptors",
+    ),
+    row("FISH shows MDM2 amplification.", set(), "mdm2-fish-not-a-stain"),
+    row(
+        "Negative for BRST-2, CK20, mammaglobin and calretinin.",
+        {("CK20", NEG), ("calretinin", NEG)},
+        "list-with-unknown-stains",
+    ),
+    row("ER o Negative o Positive", set(), "form-checkboxes"),
+    row(
+        "AE1/AE3 staining fails to reveal carcinoma in the nodes.",
+        {("pan-cytokeratin", NEG)},
+        "fails-to-reveal",
+    ),
+    row(
+        "Desmin stains only the entrapped muscularis propria.", {("desmin", NEG)}, "entrapped-only"
+    ),
+    row("CK7 PositiveControls are appropriate.", {("CK7", POS)}, "ocr-joined-words"),
 ]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pathmine.nlp.tokenizer import ocr_norm
 from pathmine.nlp.rules import CompoundMarker, MarkerEntry, MolecularContext, Outcome, ResultCues
 from pathmine.records import StainResult
 
@@ -86,6 +87,7 @@ _SUBJECT_PREFIXES = {
     ("staining", "for"),
     ("staining", "with"),
 }
+_SUBJECT_NORMS = {tuple(ocr_norm(w) for w in p) for p in _SUBJECT_PREFIXES}
 # "CD34 highlights blood vessels only": staining of internal-control structures says
 # nothing about the lesion, so such a cue is skipped.
 _CONTROL_CUES = {
@@ -182,14 +184,21 @@ class CueBook:
         self.result_words = {c.tokens[0] for c in [*self.postfix, *self.prefix]} - {"-", "+"}
         patterns = cues.patterns
         self.pattern_markers = frozenset(patterns.markers) if patterns else frozenset()
-        self.patterns = sorted(
+        # pattern name -> one regex over the OCR-folded text after the marker
+        self.patterns = [
             (
-                (toks(text), name)
-                for name, texts in (patterns.cues.items() if patterns else ())
-                for text in texts
-            ),
-            key=lambda p: -len(p[0]),
-        )
+                name,
+                re.compile(
+                    r"\b(?:"
+                    + "|".join(
+                        re.escape(ocr_norm(t)).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+")
+                        for t in sorted(texts, key=len, reverse=True)
+                    )
+                    + r")\b"
+                ),
+            )
+            for name, texts in (patterns.cues.items() if patterns else ())
+        ]
         self.compounds = {c.id: [self.canonical[i] for i in c.markers] for c in compounds}
         self.molecular_after = frozenset(molecular.after) if molecular else frozenset()
         self.molecular_before = [toks(t) for t in molecular.before] if molecular else []
@@ -633,7 +642,7 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             continue
         group = group_of[key]
         found = _prefix(book, sent, group)
-        if found is None or found.cue in _SUBJECT_PREFIXES:
+        if found is None or found.cue in _SUBJECT_NORMS:
             subject = found
             found = _postfix(book, sent, group, next_start)
             if found is None and subject is not None and not _no_result(sent, group, next_start):
@@ -717,18 +726,17 @@ def _with_pattern(book: CueBook, result: StainResult) -> StainResult:
         result = replace(result, result="positive")
     if result.marker not in book.pattern_markers:
         return result
-    lowered = result.sentence.lower()
-    at = lowered.find(result.text.lower())
-    tail = [w for w in re.split(r"[\s,;:()]+", lowered[at + len(result.text) :] if at >= 0 else lowered) if w][:8]
-    norms = [w.translate(_FOLD) for w in tail]
-    for tokens, name in book.patterns:
-        n = len(tokens)
-        if any(tuple(norms[k : k + n]) == tokens for k in range(len(norms))):
-            return replace(result, pattern=name)
-    return result
-
-
-_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+    # the clause after the marker, OCR-folded like the cues ("wiId-type" is "wild-type")
+    at = result.sentence.lower().find(result.text.lower())
+    tail = result.sentence[at + len(result.text) :] if at >= 0 else result.sentence
+    tail = re.split(r"[;.]|\b(?:but|while|whereas)\b", tail, maxsplit=1)[0][:80]
+    folded = " ".join(ocr_norm(w) for w in tail.split())
+    best: tuple[int, str] | None = None
+    for name, regex in book.patterns:
+        m = regex.search(folded)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return replace(result, pattern=best[1]) if best else result
 
 
 def _entry_id(marker: Span) -> str | None:
