@@ -159,7 +159,7 @@ ENTITIES: dict[str, Entity] = {
         ),
         E(
             "alt",
-            "8850/1",
+            "8851/3",
             (
                 "atypical lipomatous tumour",
                 "atypical lipomatous tumor",
@@ -343,13 +343,6 @@ ENTITIES: dict[str, Entity] = {
             ("p16",),
         ),
         E(
-            "atypical_hyperplasia",
-            "8380/2",
-            ("atypical endometrial hyperplasia", "complex atypical hyperplasia"),
-            "endometrium",
-            "endometrial_epithelial",
-        ),
-        E(
             "serous_cystadenoma",
             "8441/0",
             ("serous cystadenoma", "serous cystadenofibroma"),
@@ -415,10 +408,10 @@ BENIGN_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "endometrial_stromal": ("esn",),
     "adipocytic": ("lipoma", "lipoma", "alt"),
     "nerve_sheath": ("schwannoma", "neurofibroma"),
-    "phyllodes": ("phyllodes_benign", "phyllodes_borderline"),
+    "phyllodes": ("phyllodes_benign",),
     "melanocytic": ("nevus", "nevus", "dysplastic_nevus"),
     "colorectal_glandular": ("tubular_adenoma", "tubular_adenoma", "tva", "villous_adenoma", "ssl"),
-    "serous_epithelial": ("serous_cystadenoma", "serous_borderline"),
+    "serous_epithelial": ("serous_cystadenoma",),
 }
 MALIGNANT_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "smooth_muscle": ("lms", "lms", "epithelioid_lms"),
@@ -689,7 +682,7 @@ for _site in ("lung", "liver", "bone", "peritoneum"):
         ),
         ("Sections show reactive changes only.",),
         (
-            "Sections show infiltration by a malignant neoplasm with marked nuclear "
+            "Sections show infiltration by atypical cells with marked nuclear "
             "pleomorphism and frequent mitoses, replacing the normal parenchyma.",
         ),
         ("Reactive changes; no neoplasm identified.",),

@@ -835,7 +835,8 @@ def control(b: PatientBuilder, kind: str) -> Built:
             Episode(t0, benign.organ, benign, criteria=crit_b), place=b._place(outside=True)
         )
         b.review(orig, benign, "affirmed", criteria=crit_b, stains=None, prior=benign)
-    else:  # premalignant_then_carcinoma: atypical hyperplasia (/2) is not benign (/0, /1)
-        b.original(Episode(t0, "endometrium", ENTITIES["atypical_hyperplasia"]))
-        b.original(Episode(t1, "endometrium", ENTITIES["endometrioid_ca"]))
+    else:  # premalignant_then_carcinoma: a borderline (/1) tumour is neither benign nor
+        # malignant (FLAG-RULES.md), so serous carcinoma after it raises nothing
+        b.original(Episode(t0, "ovary", ENTITIES["serous_borderline"]))
+        b.original(Episode(t1, "ovary", ENTITIES["serous_ca"]))
     return b.built(f"control:{kind}")
