@@ -118,26 +118,45 @@ class Extraction:
     stains: tuple[StainResult, ...] = ()
     features: tuple[Feature, ...] = ()
     inferred_report_type: str | None = None
+    # Report facts read from the text (nlp.report_facts): the accession the report prints
+    # for itself, the accessions it cites, its specimen's collection date, and the dates it
+    # gives for a specimen it reviews or amends. The flag engine links reports with them.
+    accession: str | None = None
+    cited_accessions: tuple[str, ...] = ()
+    collection_date: date | None = None
+    cited_dates: tuple[date, ...] = ()
 
     def features_summary(self) -> dict[str, Any]:
         """The export contract's ``features`` object: one value per criterion."""
         summary: dict[str, Any] = {
             "mitoses_per_10hpf": None,
+            "mitoses_per_mm2": None,
             "tumor_cell_necrosis": None,
             "atypia": None,
+            "mdm2_amplified": None,
         }
         for feat in self.features:
-            if feat.name == "mitoses_per_10hpf":
+            if feat.name in ("mitoses_per_10hpf", "mitoses_per_mm2"):
                 value = float(feat.value)
-                current = summary["mitoses_per_10hpf"]
-                summary["mitoses_per_10hpf"] = value if current is None else max(current, value)
+                current = summary[feat.name]
+                summary[feat.name] = value if current is None else max(current, value)
             elif feat.name == "tumor_cell_necrosis":
                 summary["tumor_cell_necrosis"] = summary["tumor_cell_necrosis"] or (
                     feat.value == "present"
                 )
-            elif feat.name == "atypia" and summary["atypia"] is None:
-                summary["atypia"] = feat.value
+            elif feat.name == "atypia":
+                # the highest grade stated ("focal mild ... diffuse moderate" is moderate)
+                current = summary["atypia"]
+                if current is None or _ATYPIA_RANK.get(feat.value.split()[0], 0) > _ATYPIA_RANK.get(
+                    str(current).split()[0], 0
+                ):
+                    summary["atypia"] = feat.value
+            elif feat.name == "mdm2_amplified":
+                summary["mdm2_amplified"] = bool(summary["mdm2_amplified"]) or feat.value == "true"
         return summary
+
+
+_ATYPIA_RANK = {"none": 0, "mild": 1, "moderate": 2, "severe": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.rules import FeatureRules
 from pathmine.records import Feature
 
-MM2_PER_10_HPF = 2.4  # 10 fields of 0.55 mm diameter; CAP's conversion for per-mm2 counts
+# counts per HPF and per 50 HPF become counts per 10 HPF (ANNOTATION.md section 5)
+_PER_10_HPF = {"10hpf": 1.0, "hpf": 10.0, "50hpf": 0.2}
 _CLAUSE = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b", re.IGNORECASE)
 
 
@@ -39,6 +40,7 @@ class FeatureFinder:
         self.mitoses = compile_all(rules.mitoses)
         self.necrosis = compile_all(rules.necrosis)
         self.atypia = compile_all(rules.atypia)
+        self.findings = [(r.name or r.id, c) for r, c in zip(rules.findings, compile_all(rules.findings), strict=True)]
         # One cheap scan over a whole report finds the sentences worth the per-rule regexes.
         self.any_rule = CaselessPattern("|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).")
         cues = sorted(rules.negation_cues, key=len, reverse=True)
@@ -88,8 +90,12 @@ class FeatureFinder:
                     continue
                 count = max(float(m.group("count")), float(m.group("high") or 0))
                 if rule.unit == "mm2":
-                    count = round(count * MM2_PER_10_HPF, 1)
-                add("mitoses_per_10hpf", f"{count:g}", m, rule.id)
+                    # kept with its unit: the field area, not stated here, decides the
+                    # conversion (ANNOTATION.md section 5)
+                    add("mitoses_per_mm2", f"{count:g}", m, rule.id)
+                    continue
+                count *= _PER_10_HPF.get(rule.unit or "10hpf", 1.0)
+                add("mitoses_per_10hpf", f"{round(count, 1):g}", m, rule.id)
         for rule in self.necrosis:
             for m in rule.regex.finditer(text):
                 value = rule.value or "present"
@@ -101,6 +107,14 @@ class FeatureFinder:
         for rule in self.atypia:
             for m in rule.regex.finditer(text):
                 add("atypia", self._atypia_value(rule.id, m, text), m, rule.id)
+        for name, rule in self.findings:
+            for m in rule.regex.finditer(text):
+                value = rule.value or "present"
+                if value in ("present", "true") and (
+                    self._negated(text, m.start()) or self._negated_after(text, m.end())
+                ):
+                    value = "absent" if value == "present" else "false"
+                add(name, value, m, rule.id)
         return found
 
     def _atypia_value(self, rule_id: str, m: re.Match[str], text: str) -> str:

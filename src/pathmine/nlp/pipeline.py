@@ -31,6 +31,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
+from pathmine.nlp.report_facts import FactReader
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_spans
@@ -151,6 +152,7 @@ class Extractor:
         self._entries = {e.id: e for e in self.rules.diagnoses.entries}
         self._roles = self.rules.sections.categories
         self._features = FeatureFinder(self.rules.features)
+        self._facts = FactReader(self.rules.report_facts)
         self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
         self._report_types = [
             (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
@@ -223,12 +225,17 @@ class Extractor:
                 replace(s, section=sections.at_char(s.start))
                 for s in resolve_sentence(self._cues, sent, markers)
             )
+        facts = self._facts.read(text)
         return Extraction(
             pipeline_version=self.version,
             diagnoses=tuple(diagnoses),
             stains=tuple(stains),
             features=tuple(self._find_features(doc, text)),
             inferred_report_type=self.infer_report_type(text, lower_text_of(doc)),
+            accession=facts.accession,
+            cited_accessions=facts.cited_accessions,
+            collection_date=facts.collection_date,
+            cited_dates=facts.cited_dates,
         )
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:

@@ -251,11 +251,27 @@ class StainLexicon(_Strict):
         return self
 
 
+class ReportFactRules(_Strict):
+    """``report_facts.json``: own and cited accessions, specimen dates (see the file's doc)."""
+
+    schema_: Literal["pathmine.report_facts.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    head_window: int = 1500
+    own_accession: list[str]
+    accession: str
+    collection: list[str]
+    cited_date: list[str]
+    day_first_default: bool = False
+
+
 class RegexRule(_Strict):
     id: str
     regex: str
     unit: str | None = None
     value: str | None = None
+    name: str | None = None  # for 'findings': the feature the rule sets
+    doc: str = ""
 
 
 class FeatureRules(_Strict):
@@ -268,6 +284,7 @@ class FeatureRules(_Strict):
     negation_cues: list[str]
     triggers: list[str] = []
     postfix_negation_cues: list[str] = []
+    findings: list[RegexRule] = []
 
 
 class ReportTypeRule(_Strict):
@@ -333,6 +350,7 @@ class RulePack:
     features: FeatureRules
     report_types: ReportTypeRules
     lineages: LineageRules
+    report_facts: ReportFactRules
     version: str
 
 
@@ -366,6 +384,7 @@ def load_rules_from(directory: Traversable | Path) -> RulePack:
         features=FeatureRules.model_validate(parse("features.json")),
         report_types=ReportTypeRules.model_validate(parse("report_types.json")),
         lineages=LineageRules.model_validate(parse("lineages.json")),
+        report_facts=ReportFactRules.model_validate(parse("report_facts.json")),
         version=version_of(raw),
     )
 

@@ -29,6 +29,7 @@ RULE_FILES = (
     "features.json",
     "report_types.json",
     "lineages.json",
+    "report_facts.json",
 )
 
 

@@ -1,0 +1,178 @@
+"""Report facts read from the text: own accession, cited accessions, specimen dates.
+
+ANNOTATION.md section 6 and FLAG-RULES.md ask for what the text says about a report's
+identity: archives often key reports by a surrogate ``report_id`` while the report prints its
+own accession ("Accession: QX14-2207"), and a review, addendum or amendment names the
+specimen it concerns by that accession or by its collection date. The flag engine links
+reports with these facts, so it never has to read report text again. Patterns are data
+(``pipelines/report_facts.json``); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from pathmine.nlp.rules import ReportFactRules
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_NUMERIC = re.compile(r"^(\d{1,4})[./\-](\d{1,2})[./\-](\d{2,4})")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,9})\.?[\s\-,]+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./\-](\d{1,2})[./\-](\d{2,4})\b")
+_YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    accession: str | None
+    cited_accessions: tuple[str, ...]
+    collection_date: date | None
+    cited_dates: tuple[date, ...]
+
+
+def accession_key(accession: str) -> str:
+    """Compare accessions as a lab writes them in other reports: letters and digits only, a
+    four-digit year inside as two digits, leading zeros of the serial dropped
+    ("S2017-004418" and "S17/4418" share "S174418")."""
+    parts = re.findall(r"[A-Z]+|\d+", accession.upper())
+    digits = [i for i, p in enumerate(parts) if p.isdigit()]
+    out = []
+    for i, part in enumerate(parts):
+        if part.isdigit():
+            if i != digits[-1] and _YEAR_PART.match(part):
+                part = part[2:]
+            elif i == digits[-1]:
+                part = part.lstrip("0") or "0"
+        out.append(part)
+    return "".join(out)
+
+
+def _year(value: str) -> int:
+    year = int(value)
+    return year + (2000 if year < 50 else 1900) if year < 100 else year
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, day_first: bool) -> date | None:
+    """The date at the start of ``text`` in one of the supported forms, else ``None``."""
+    text = text.strip()
+    m = _NUMERIC.match(text)
+    if m:
+        a, b, c = m.groups()
+        if len(a) == 4:
+            return _safe(int(a), int(b), int(c))
+        first, second = int(a), int(b)
+        if first > 12 or (day_first and second <= 12):
+            return _safe(_year(c), second, first)
+        return _safe(_year(c), first, second)
+    m = _DAY_MONTH_YEAR.match(text)
+    if m and m.group(2).lower() in _MONTHS:
+        return _safe(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _MONTH_DAY_YEAR.match(text)
+    if m and m.group(1).lower() in _MONTHS:
+        return _safe(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    return None
+
+
+class FactReader:
+    """Applies ``report_facts.json`` to a report's text."""
+
+    def __init__(self, rules: ReportFactRules) -> None:
+        self.rules = rules
+
+    @cached_property
+    def _own(self) -> list[re.Pattern[str]]:
+        return [re.compile(r, re.IGNORECASE) for r in self.rules.own_accession]
+
+    @cached_property
+    def _shape(self) -> re.Pattern[str]:
+        return re.compile(self.rules.accession)
+
+    @cached_property
+    def _collection(self) -> list[re.Pattern[str]]:
+        return [re.compile(r, re.IGNORECASE) for r in self.rules.collection]
+
+    @cached_property
+    def _cited_date(self) -> list[re.Pattern[str]]:
+        return [re.compile(r, re.IGNORECASE) for r in self.rules.cited_date]
+
+    def _is_accession(self, token: str) -> bool:
+        token = token.strip(" .-/")
+        if not any(c.isdigit() for c in token) or _ANY_NUMERIC_DATE.fullmatch(token):
+            return False
+        alnum = re.sub(r"[^A-Za-z0-9]", "", token)
+        has_letter = any(c.isalpha() for c in alnum)
+        return len(alnum) >= 5 and (has_letter or bool(re.search(r"[-/]", token)))
+
+    def _day_first(self, text: str) -> bool:
+        for a, b, _ in _ANY_NUMERIC_DATE.findall(text):
+            if int(a) > 12:
+                return True
+            if int(b) > 12:
+                return False
+        return self.rules.day_first_default
+
+    def read(self, text: str) -> ReportFacts:
+        head = text[: self.rules.head_window]
+        own = None
+        for pattern in self._own:
+            for m in pattern.finditer(head):
+                shaped = self._shape.search(m.group("id"))
+                if shaped and self._is_accession(shaped.group(0)):
+                    own = shaped.group(0).strip(" .-/")
+                    break
+            if own:
+                break
+        own_key = accession_key(own) if own else None
+        cited: dict[str, str] = {}
+        for m in self._shape.finditer(text):
+            token = m.group(0).strip(" .-/")
+            if not self._is_accession(token) or not any(c.isalpha() for c in token):
+                continue
+            key = accession_key(token)
+            if key != own_key:
+                cited.setdefault(key, token)
+        day_first = self._day_first(text)
+        collection = None
+        for pattern in self._collection:
+            m = pattern.search(head)
+            if m:
+                collection = parse_date(m.group("date"), day_first)
+                if collection:
+                    break
+        cited_dates = []
+        for pattern in self._cited_date:
+            for m in pattern.finditer(text):
+                parsed = parse_date(m.group("date"), day_first)
+                if parsed and parsed not in cited_dates:
+                    cited_dates.append(parsed)
+        return ReportFacts(own, tuple(cited.values()), collection, tuple(cited_dates))
