@@ -627,26 +627,22 @@ def _read_reports(path: Path) -> tuple[dict[str, Report], int]:
 def _timeline_flags(
     reports: Mapping[str, Report], extractions: Mapping[str, Extraction]
 ) -> list[Flag]:
-    from pathmine.flags import compute_flags, link_reviews
+    from pathmine.flags import build_timeline, compute_flags, timeline_entry
 
-    texts = {report_id: r.text for report_id, r in reports.items()}
     by_patient: dict[str, list[TimelineEntry]] = defaultdict(list)
     for report_id, r in reports.items():
-        ext = extractions[report_id]
         by_patient[r.patient_id].append(
-            TimelineEntry(
-                report_id=r.report_id,
-                report_date=r.report_date,
-                specimen_date=r.specimen_date,
-                report_type=r.report_type or ext.inferred_report_type or "original",
-                institution=r.institution,
-                extraction=ext,
+            timeline_entry(
+                r.report_id,
+                r.report_date,
+                r.specimen_date,
+                r.report_type,
+                r.institution,
+                extractions[report_id],
             )
         )
     return [
-        f
-        for pid in sorted(by_patient)
-        for f in compute_flags(pid, link_reviews(by_patient[pid], texts))
+        f for pid in sorted(by_patient) for f in compute_flags(pid, build_timeline(by_patient[pid]))
     ]
 
 

@@ -186,6 +186,7 @@ class Flag:
     severity: str
     explanation: str
     evidence: tuple[EvidenceItem, ...] = field(default_factory=tuple)
+    recommended_action: str = ""  # what a reviewer would do (lineages.json "actions")
 
 
 @dataclass(frozen=True, slots=True)

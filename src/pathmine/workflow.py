@@ -24,7 +24,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from pathmine.flags import compute_flags, link_reviews
+from pathmine.flags import build_timeline, compute_flags
 from pathmine.ingest import read_archive
 from pathmine.parallel import ExtractionPool
 from pathmine.records import Extraction, Rejected, sha256_text
@@ -450,8 +450,7 @@ def recompute_dirty_flags(
             timelines = repository.timelines(session, pks)
             stored = repository.flags_by_patient(session, pks)
             for pk, key in patients:
-                entries, texts = timelines[pk]
-                flags = compute_flags(key, link_reviews(entries, texts))
+                flags = compute_flags(key, build_timeline(timelines[pk]))
                 raised, retired = repository.sync_flags(
                     session, pk, flags, pipeline_version, stored[pk]
                 )

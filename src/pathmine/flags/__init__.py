@@ -1,20 +1,23 @@
 """Pure discrepancy rules over one patient's timeline → ``Flag`` records with evidence."""
 
 from pathmine.flags.rules import (
-    LineageIndex,
+    FlagEngine,
     compute_flags,
+    default_engine,
     flag_id,
     format_interval,
     severity,
 )
-from pathmine.flags.timeline import accession_forms, link_reviews
+from pathmine.flags.timeline import accession_forms, build_timeline, timeline_entry
 
 __all__ = [
-    "LineageIndex",
+    "FlagEngine",
     "accession_forms",
+    "build_timeline",
     "compute_flags",
+    "default_engine",
     "flag_id",
     "format_interval",
-    "link_reviews",
     "severity",
+    "timeline_entry",
 ]

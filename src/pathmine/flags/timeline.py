@@ -1,21 +1,41 @@
-"""Build a patient's timeline: a review belongs to the specimen it reviews.
+"""The one timeline builder: a patient's reports as the flag rules see them.
 
-A review or consult report is signed out years after the specimen it reviews (the seed's
-2020 review of 2017 slides). It is dated by that specimen, not by its own sign-out, when the
-input gives the specimen date or when its text names the original accession.
+Every caller (the ingest job through the store, ``pathmine evaluate``, the synthetic
+generator's checks) builds timelines here, from plain records and extractions, so the rules
+never see two versions of the same history.
+
+FLAG-RULES.md: a specimen is one accession's tissue, dated by its collection date, else its
+sign-out date. Reviews, consults, addenda and amendments belong to the specimen they concern,
+not to their own sign-out date. They are linked to it
+
+* by the accession they cite, matched against the accession each report prints for itself
+  (``Extraction.accession``, normalised: ``nlp.report_facts.accession_key``) or its archive id;
+* for an addendum or amendment, by sharing the original's printed accession, or by an id that
+  extends the original's ("B22-1043-A1" amends "B22-1043");
+* by the collection date they give for it (``Extraction.cited_dates``), or the input's
+  specimen date.
+
+A report's own specimen date is the input's, else the collection date its text prints (when
+that is not after its sign-out). Linking uses what the extraction recorded: flagging never
+re-reads report text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 
-from pathmine.records import TimelineEntry
+from pathmine.nlp.report_facts import accession_key
+from pathmine.records import Extraction, TimelineEntry
 
 REVIEW_TYPES = frozenset({"review", "consult"})
+SUPERSEDING_TYPES = frozenset({"addendum", "amended"})
+LINKED_TYPES = REVIEW_TYPES | SUPERSEDING_TYPES
 _MIN_ACCESSION_CORE = 6
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_MAX_COLLECTION_LAG_DAYS = 730  # a printed collection date older than this is not the report's
 
 
 def _squash(text: str) -> str:
@@ -36,26 +56,92 @@ def accession_forms(report_id: str) -> set[str]:
     return {f for f in forms if len(f) >= _MIN_ACCESSION_CORE}
 
 
-def link_reviews(entries: Sequence[TimelineEntry], texts: Mapping[str, str]) -> list[TimelineEntry]:
-    """Attach to each review the reports it names; date it by the reviewed specimen."""
-    by_id = {e.report_id: e for e in entries}
-    linked = []
-    for entry in entries:
-        if entry.report_type not in REVIEW_TYPES or entry.report_id not in texts:
-            linked.append(entry)
+def timeline_entry(
+    report_id: str,
+    report_date: date,
+    specimen_date: date | None,
+    report_type: str | None,
+    institution: str | None,
+    extraction: Extraction,
+) -> TimelineEntry:
+    """One report as the rules see it; a missing type is the one inferred from its text."""
+    return TimelineEntry(
+        report_id=report_id,
+        report_date=report_date,
+        specimen_date=specimen_date,
+        report_type=report_type or extraction.inferred_report_type or "original",
+        institution=institution,
+        extraction=extraction,
+    )
+
+
+def _own_keys(entry: TimelineEntry) -> set[str]:
+    keys = {accession_key(form) for form in accession_forms(entry.report_id)}
+    if entry.extraction.accession:
+        keys.add(accession_key(entry.extraction.accession))
+    return {k for k in keys if len(k) >= 4}
+
+
+def _own_date(entry: TimelineEntry) -> date | None:
+    if entry.specimen_date is not None:
+        return entry.specimen_date
+    printed = entry.extraction.collection_date
+    if printed is not None and 0 <= (entry.report_date - printed).days <= _MAX_COLLECTION_LAG_DAYS:
+        return printed
+    return None
+
+
+def _targets(entry: TimelineEntry, originals: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    """The original reports of the specimen a linked report concerns.
+
+    By cited accession (a review's header often prints the reviewed accession as its own, so
+    that counts too); among several, the one whose date the report gives, else the one its
+    header prints, else the earliest."""
+    order = [accession_key(a) for a in entry.extraction.cited_accessions]
+    cited = set(order)
+    own = _own_keys(entry)
+    dates = {d for d in (entry.specimen_date, *entry.extraction.cited_dates) if d}
+    found = [o for o in originals if _own_keys(o) & (cited | own)]
+    if len(found) > 1:
+        found = [o for o in found if o.event_date in dates] or found
+    if len(found) > 1:
+        found = [o for o in found if _own_keys(o) & own] or found
+    if len(found) > 1:  # the accession the report names first is the one it concerns
+
+        def first_cited(o: TimelineEntry) -> int:
+            return min((order.index(k) for k in _own_keys(o) if k in order), default=len(order))
+
+        found = sorted(found, key=lambda o: (first_cited(o), o.event_date, o.report_date))[:1]
+    if not found and entry.report_type in SUPERSEDING_TYPES:
+        squashed = _squash(entry.report_id)
+        found = [
+            o
+            for o in originals
+            if len(_squash(o.report_id)) >= _MIN_ACCESSION_CORE
+            and squashed.startswith(_squash(o.report_id))
+            and squashed != _squash(o.report_id)
+        ]
+    if not found:
+        found = [o for o in originals if o.event_date in dates]
+    before = [o for o in found if o.report_date <= entry.report_date]
+    return before or found
+
+
+def build_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Date every report by its specimen and link reviews, addenda and amendments to the
+    specimen they concern (``TimelineEntry.reviews`` holds the original reports' ids)."""
+    dated = [replace(e, specimen_date=_own_date(e)) for e in entries]
+    originals = [e for e in dated if e.report_type not in LINKED_TYPES]
+    out = []
+    for entry in dated:
+        if entry.report_type not in LINKED_TYPES:
+            out.append(entry)
             continue
-        squashed = _squash(texts[entry.report_id])
-        named = tuple(
-            sorted(
-                other.report_id
-                for other in entries
-                if other.report_id != entry.report_id
-                and other.report_type not in REVIEW_TYPES
-                and any(form in squashed for form in accession_forms(other.report_id))
-            )
+        targets = [t for t in _targets(entry, originals) if t.report_id != entry.report_id]
+        specimen = min((t.event_date for t in targets), default=None)
+        if specimen is None:
+            specimen = entry.specimen_date or next(iter(entry.extraction.cited_dates), None)
+        out.append(
+            replace(entry, reviews=tuple(sorted(t.report_id for t in targets)), specimen_date=specimen)
         )
-        specimen = entry.specimen_date
-        if specimen is None and named:
-            specimen = min(by_id[r].event_date for r in named)
-        linked.append(replace(entry, reviews=named, specimen_date=specimen))
-    return linked
+    return sorted(out, key=lambda e: (e.event_date, e.report_date, e.report_id))

@@ -35,7 +35,7 @@ from pathmine.nlp.report_facts import FactReader
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_spans
-from pathmine.nlp.sites import SiteIndex
+from pathmine.nlp.sites import SiteIndex, SiteNormalizer
 from pathmine.nlp.stains import CueBook, resolve_sentence
 from pathmine.nlp.targets import (
     DIAGNOSIS,
@@ -153,6 +153,7 @@ class Extractor:
         self._roles = self.rules.sections.categories
         self._features = FeatureFinder(self.rules.features)
         self._facts = FactReader(self.rules.report_facts)
+        self._sites = SiteNormalizer(self.rules.sites)
         self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
         self._report_types = [
             (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
@@ -209,7 +210,7 @@ class Extractor:
 
     def _flatten(self, doc: Doc) -> Extraction:
         text = text_of(doc)
-        sites = SiteIndex(text)
+        sites = SiteIndex(text, self._sites)
         sections = SectionIndex(doc)
         diagnoses: list[DiagnosisMention] = []
         markers_by_sent: dict[int, list[Span]] = {}
@@ -280,8 +281,9 @@ class Extractor:
             behavior = 6
         metastatic = behavior == 6
         modifier_ids = [*extra_ids, *modifier_ids]
-        site = sites.site_at(ent.start_char)
-        sentence = sentence_of(ent.doc, ent.start).text.strip()
+        sent_span = sentence_of(ent.doc, ent.start)
+        site = sites.site_for(ent.start_char, ent.end_char, sent_span.start_char, sent_span.end_char)
+        sentence = sent_span.text.strip()
 
         def mention(e: DiagnosisEntry, ids: list[str], behavior: int) -> DiagnosisMention:
             return DiagnosisMention(

@@ -265,6 +265,32 @@ class ReportFactRules(_Strict):
     day_first_default: bool = False
 
 
+class SiteEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z_]+$")
+    label: str
+    patterns: list[str] = Field(min_length=1)
+
+
+class SiteVocabulary(_Strict):
+    """``sites.json``: the anatomical vocabulary sites are normalised to."""
+
+    schema_: Literal["pathmine.sites.v1"] = Field(alias="schema")
+    version: str
+    doc: str = ""
+    laterality: dict[str, str]
+    sites: list[SiteEntry]
+    distant: list[str] = []
+    default_labels: str = "^$"
+
+    @model_validator(mode="after")
+    def _known_distant(self) -> SiteVocabulary:
+        _require_unique([s.id for s in self.sites], "site id")
+        unknown = sorted(set(self.distant) - {s.id for s in self.sites})
+        if unknown:
+            raise ValueError(f"distant names unknown sites: {', '.join(unknown)}")
+        return self
+
+
 class RegexRule(_Strict):
     id: str
     regex: str
@@ -322,12 +348,25 @@ class Phenotype(_Strict):
 class MalignancyCriteria(_Strict):
     """Stanford-style criteria for a benign sign-out that documents malignant features."""
 
-    id: str = Field(pattern=r"^crit\.[a-z_]+$")
+    id: str = Field(pattern=r"^crit\.[a-z0-9_]+$")
+    doc: str = ""
     family: str
     min_criteria: int = Field(ge=1)
     mitoses_per_10hpf: float
     atypia: list[str]
     tumor_cell_necrosis: bool = True
+    features: list[str] = []  # further features that count when present/true
+
+
+class BenignPriors(_Strict):
+    doc: str = ""
+    codes: list[str] = []
+
+
+class Inference(_Strict):
+    doc: str = ""
+    applies_to: list[str] = []
+    growth_features: list[str] = []
 
 
 class LineageRules(_Strict):
@@ -337,6 +376,10 @@ class LineageRules(_Strict):
     families: list[LineageFamily]
     phenotypes: list[Phenotype] = []
     malignancy_criteria: list[MalignancyCriteria] = []
+    same_site_families: list[str] = []
+    benign_priors: BenignPriors = BenignPriors()
+    inference: Inference = Inference()
+    actions: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -351,6 +394,7 @@ class RulePack:
     report_types: ReportTypeRules
     lineages: LineageRules
     report_facts: ReportFactRules
+    sites: SiteVocabulary
     version: str
 
 
@@ -385,6 +429,7 @@ def load_rules_from(directory: Traversable | Path) -> RulePack:
         report_types=ReportTypeRules.model_validate(parse("report_types.json")),
         lineages=LineageRules.model_validate(parse("lineages.json")),
         report_facts=ReportFactRules.model_validate(parse("report_facts.json")),
+        sites=SiteVocabulary.model_validate(parse("sites.json")),
         version=version_of(raw),
     )
 

@@ -2,12 +2,17 @@
 
 A diagnosis belongs to the part heading above it; reports without parts fall back to the
 first line of the SPECIMEN section, then to nothing (site unknown is an honest answer).
+Sites are normalised to the vocabulary of ``pipelines/sites.json`` ("right upper arm,
+subcutaneous nodule" and "R arm re-excision" are both "right arm"): a heading that names no
+vocabulary site gives no site, so header text (names, wards, clinicians) never becomes one.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+
+from pathmine.nlp.rules import SiteVocabulary
 
 _PART = re.compile(
     r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+"
@@ -25,36 +30,63 @@ _SPECIMEN = re.compile(
     r"[ \t]*[:\-][ \t]*(?P<site>[^\n]{3,120})$",
     re.MULTILINE | re.IGNORECASE,
 )
-_PROCEDURE_WORDS = re.compile(
-    r"\b(biopsy|biopsies|resection|excision|hysterectomy|myomectomy|curettage|core|fna|"
-    r"total|radical|partial|with|and|bilateral|salpingo-oophorectomy|bso|tah|polypectomy)\b.*$",
-    re.IGNORECASE,
-)
+class SiteNormalizer:
+    """Heading text -> vocabulary site ("left ovary"), or ``None`` when it names none."""
 
+    def __init__(self, vocabulary: SiteVocabulary) -> None:
+        self._sites = [
+            (s.label, re.compile("|".join(f"(?:{p})" for p in s.patterns), re.IGNORECASE))
+            for s in vocabulary.sites
+        ]
+        self._sides = [(k, re.compile(v, re.IGNORECASE)) for k, v in vocabulary.laterality.items()]
+        self.labels = {s.label: s.id for s in vocabulary.sites}
+        self.distant = frozenset(vocabulary.distant)
+        self.default_line = re.compile(vocabulary.default_labels, re.IGNORECASE | re.MULTILINE)
 
-def _clean(raw: str) -> str | None:
-    first = raw.split(",")[0].strip(" .-;")
-    site = _PROCEDURE_WORDS.sub("", first).strip(" .-;,") or first
-    site = re.sub(r"\s+", " ", site).lower()
-    return site or None
+    def normalize(self, raw: str) -> str | None:
+        for label, pattern in self._sites:
+            m = pattern.search(raw)
+            if m is None:
+                continue
+            sides = [side for side, p in self._sides if p.search(raw)]
+            return f"{sides[0]} {label}" if len(sides) == 1 else label
+        return None
+
+    def site_id(self, site: str | None) -> tuple[str | None, str | None]:
+        """(vocabulary id, laterality) of a normalised site string."""
+        if not site:
+            return None, None
+        side, _, label = site.partition(" ")
+        if side in ("left", "right") and label in self.labels:
+            return self.labels[label], side
+        return self.labels.get(site), None
 
 
 class SiteIndex:
     """Maps a character offset to the site of the part it falls under."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, normalizer: SiteNormalizer) -> None:
         marks: list[tuple[int, str]] = []
         for m in _PART.finditer(text):
-            site = _clean(m.group("site"))
+            site = normalizer.normalize(m.group("site"))
             if site:
                 marks.append((m.start(), site))
         if not marks:
             m2 = _SPECIMEN.search(text)
             if m2:
-                site = _clean(m2.group("site"))
+                site = normalizer.normalize(m2.group("site"))
                 if site:
                     marks.append((0, site))
         marks.sort()
+        self._text = text
+        self._normalizer = normalizer
+        self._default: str | None = None
+        for m in normalizer.default_line.finditer(text):
+            line_end = text.find("\n", m.end())
+            site = normalizer.normalize(text[m.end() : line_end if line_end >= 0 else len(text)])
+            if site:
+                self._default = site
+                break
         self._labels = [(m.start(), m.end()) for m in _LABEL_HEADING.finditer(text)]
         self._starts = [s for s, _ in marks]
         self._sites = [site for _, site in marks]
@@ -62,6 +94,16 @@ class SiteIndex:
     def site_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self._sites[i] if i >= 0 else None
+
+    def site_for(self, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
+        """A mention's site: its part heading's, else the one its sentence names around it
+        ("Skin, left shoulder, excision: melanoma"; "adenocarcinoma of the rectum"), else
+        the report's (a labelled specimen, clinical or gross line)."""
+        site = self.site_at(start)
+        if site:
+            return site
+        window = self._text[max(sentence_start, start - 120) : min(sentence_end, end + 40)]
+        return self._normalizer.normalize(window) or self._default
 
     def in_label_heading(self, start: int, end: int) -> bool:
         """The span lies inside a colon-terminated part heading: it names the specimen."""

@@ -30,6 +30,7 @@ RULE_FILES = (
     "report_types.json",
     "lineages.json",
     "report_facts.json",
+    "sites.json",
 )
 
 

@@ -178,6 +178,13 @@ class Report(Base):
     # Indexed: a re-run asks whether any report needs re-extracting under this pipeline.
     extracted_with: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Report facts of the stored extraction (migration 0004): the accession the report prints
+    # for itself, the accessions it cites, its collection date and the dates it gives for a
+    # specimen it reviews or amends. The flag engine links reports with them.
+    accession: Mapped[str | None] = mapped_column(String(64), index=True)
+    cited_accessions: Mapped[list[str] | None] = mapped_column(JSON)
+    collection_date: Mapped[date | None] = mapped_column(Date)
+    cited_dates: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class DiagnosisMentionRow(Base):
@@ -252,6 +259,7 @@ class FlagRow(Base):
         String(32), default="open", server_default=text("'open'"), index=True
     )
     explanation: Mapped[str] = mapped_column(Text)
+    recommended_action: Mapped[str | None] = mapped_column(Text)  # migration 0004
     evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     retired_reason: Mapped[str | None] = mapped_column(Text)
     pipeline_version: Mapped[str] = mapped_column(String(128))

@@ -11,6 +11,7 @@ import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
@@ -158,6 +159,7 @@ def add_report_versions(
             "ingest_run_id": run_id,
             "extracted_with": v.extraction.pipeline_version,
             "created_at": utcnow(),
+            **_fact_columns(v.extraction),
         }
         for v in versions
     ]
@@ -178,12 +180,22 @@ def replace_extractions(session: Session, pairs: Sequence[tuple[int, Extraction]
     for model in (DiagnosisMentionRow, StainResultRow, HistologicFeatureRow):
         session.execute(delete(model).where(model.report_pk.in_(pks)))
     _insert_extractions(session, pairs)
-    for version in {e.pipeline_version for _, e in pairs}:
+    for pk, extraction in pairs:
         session.execute(
             update(Report)
-            .where(Report.id.in_([pk for pk, e in pairs if e.pipeline_version == version]))
-            .values(extracted_with=version)
+            .where(Report.id == pk)
+            .values(extracted_with=extraction.pipeline_version, **_fact_columns(extraction))
         )
+
+
+def _fact_columns(e: Extraction) -> dict[str, Any]:
+    """The report-fact columns of an extraction (``reports`` table, migration 0004)."""
+    return {
+        "accession": e.accession[:64] if e.accession else None,
+        "cited_accessions": [a[:64] for a in e.cited_accessions[:50]],
+        "collection_date": e.collection_date,
+        "cited_dates": [d.isoformat() for d in e.cited_dates[:20]],
+    }
 
 
 def _insert_extractions(session: Session, pairs: Sequence[tuple[int, Extraction]]) -> None:
@@ -243,6 +255,7 @@ def _stain_row(report_pk: int, version: str, s: StainResult) -> dict[str, Any]:
         "sentence": s.sentence,
         "rule_id": s.rule_id[:128],
         "section": s.section,
+        "pattern": s.pattern,
     }
 
 
@@ -430,6 +443,7 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
     """Stored extractions, keyed by report primary key, in offset order."""
     by_pk: dict[int, dict[str, list[Any]]] = {pk: {"d": [], "s": [], "f": []} for pk in report_pks}
     versions: dict[int, str] = {}
+    facts: dict[int, tuple[str | None, tuple[str, ...], date | None, tuple[date, ...]]] = {}
     reports = _table(Report).c
     for chunk_start in range(0, len(report_pks), 500):
         chunk = list(report_pks[chunk_start : chunk_start + 500])
@@ -444,26 +458,41 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
         features = _rows_for(session, HistologicFeatureRow, _FEATURE_COLUMNS, chunk)
         for pk, _version, *values in features:
             by_pk[pk]["f"].append(Feature(**dict(zip(_FEATURE_FIELDS, values, strict=True))))
-        for pk, extracted_with in session.connection().execute(
-            select(reports.id, reports.extracted_with).where(reports.id.in_(chunk))
+        for pk, extracted_with, accession, cited, collected, cited_dates in session.connection().execute(
+            select(
+                reports.id,
+                reports.extracted_with,
+                reports.accession,
+                reports.cited_accessions,
+                reports.collection_date,
+                reports.cited_dates,
+            ).where(reports.id.in_(chunk))
         ):
             versions[pk] = extracted_with or versions.get(pk, "")
+            facts[pk] = (
+                accession,
+                tuple(cited or ()),
+                collected,
+                tuple(date.fromisoformat(d) for d in (cited_dates or ())),
+            )
     return {
         pk: Extraction(
             pipeline_version=versions.get(pk, ""),
             diagnoses=tuple(parts["d"]),
             stains=tuple(parts["s"]),
             features=tuple(parts["f"]),
+            accession=facts.get(pk, (None,))[0],
+            cited_accessions=facts.get(pk, (None, ()))[1],
+            collection_date=facts.get(pk, (None, (), None))[2],
+            cited_dates=facts.get(pk, (None, (), None, ()))[3],
         )
         for pk, parts in by_pk.items()
     }
 
 
-Timeline = tuple[list[TimelineEntry], dict[str, str]]
-
-
-def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timeline]:
-    """``timeline`` for many patients with a handful of queries instead of a few per patient."""
+def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, list[TimelineEntry]]:
+    """Each patient's latest report versions with their stored extractions, in a handful of
+    queries; ``flags.build_timeline`` links and dates them (no report text is read)."""
     r = _table(Report).c
     reports = (
         session.connection()
@@ -476,16 +505,14 @@ def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timelin
                 r.specimen_date,
                 r.report_type,
                 r.institution,
-                r.text,
             ).where(r.patient_pk.in_(patient_pks), r.is_latest.is_(True))
         )
         .all()
     )
     extractions = extractions_for(session, [row.id for row in reports])
-    result: dict[int, Timeline] = {pk: ([], {}) for pk in patient_pks}
-    for pk, patient_pk, report_id, report_date, specimen_date, rtype, institution, text in reports:
-        entries, texts = result[patient_pk]
-        entries.append(
+    result: dict[int, list[TimelineEntry]] = {pk: [] for pk in patient_pks}
+    for pk, patient_pk, report_id, report_date, specimen_date, rtype, institution in reports:
+        result[patient_pk].append(
             TimelineEntry(
                 report_id=report_id,
                 report_date=report_date,
@@ -495,7 +522,6 @@ def timelines(session: Session, patient_pks: Sequence[int]) -> dict[int, Timelin
                 extraction=extractions[pk],
             )
         )
-        texts[report_id] = text
     return result
 
 
@@ -544,6 +570,7 @@ def sync_flags(
             "interval_days": flag.interval_days,
             "severity": flag.severity,
             "explanation": flag.explanation,
+            "recommended_action": flag.recommended_action,
             "evidence": [e.to_dict() for e in flag.evidence],
             "pipeline_version": pipeline_version,
         }

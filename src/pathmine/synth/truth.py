@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pathmine.flags import compute_flags
+from pathmine.flags import build_timeline, compute_flags
 from pathmine.nlp.rules import load_rules
 from pathmine.records import DiagnosisMention, Extraction, Feature, Flag, StainResult, TimelineEntry
 from pathmine.synth.styles import Spec
@@ -100,4 +100,4 @@ def gold_flags(patient_id: str, latest: list[tuple[Spec, Gold]]) -> list[Flag]:
         )
         for spec, gold in latest
     ]
-    return compute_flags(patient_id, timeline, load_rules().lineages)
+    return compute_flags(patient_id, build_timeline(timeline))
