@@ -106,6 +106,15 @@ def _targets(entry: TimelineEntry, originals: Sequence[TimelineEntry]) -> list[T
         found = [o for o in found if o.event_date in dates] or found
     if len(found) > 1:
         found = [o for o in found if _own_keys(o) & own] or found
+    if len(found) > 1:  # the original whose diagnosis the review quotes
+        quoted = {m.icdo3 for m in entry.extraction.diagnoses if m.assertion == "historical"}
+
+        def overlap(o: TimelineEntry) -> int:
+            said = {m.icdo3 for m in o.extraction.diagnoses if m.assertion == "affirmed"}
+            return len(said & quoted)
+
+        best = max(overlap(o) for o in found)
+        found = [o for o in found if overlap(o) == best] if best else found
     if len(found) > 1:  # the accession the report names first is the one it concerns
 
         def first_cited(o: TimelineEntry) -> int:

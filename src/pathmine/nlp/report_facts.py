@@ -43,6 +43,7 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,9})\
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./\-](\d{1,2})[./\-](\d{2,4})\b")
 _YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,8 @@ class FactReader:
         token = token.strip(" .-/")
         if not any(c.isdigit() for c in token) or _ANY_NUMERIC_DATE.fullmatch(token):
             return False
+        if _ISO_DATE.fullmatch(token):
+            return False
         alnum = re.sub(r"[^A-Za-z0-9]", "", token)
         has_letter = any(c.isalpha() for c in alnum)
         return len(alnum) >= 5 and (has_letter or bool(re.search(r"[-/]", token)))
@@ -169,10 +172,12 @@ class FactReader:
                 collection = parse_date(m.group("date"), day_first)
                 if collection:
                     break
-        cited_dates = []
+        cited_dates: list[date] = []
         for pattern in self._cited_date:
             for m in pattern.finditer(text):
-                parsed = parse_date(m.group("date"), day_first)
-                if parsed and parsed not in cited_dates:
-                    cited_dates.append(parsed)
+                # an ambiguous d/m/y date is kept in both readings: the timeline matches it
+                # against the specimens the archive has
+                for reading in {parse_date(m.group("date"), day_first), parse_date(m.group("date"), not day_first)}:
+                    if reading and reading not in cited_dates:
+                        cited_dates.append(reading)
         return ReportFacts(own, tuple(cited.values()), collection, tuple(cited_dates))
