@@ -60,7 +60,7 @@ class DiagnosisExclusion(_Strict):
 
     @model_validator(mode="after")
     def _one_side(self) -> DiagnosisExclusion:
-        if self.before is None and self.after is None:
+        if self.before is None and self.after is None and getattr(self, "report", None) is None:
             raise ValueError("an exclusion needs 'before' or 'after'")
         return self
 
@@ -79,6 +79,9 @@ class SubtypeQualifier(DiagnosisExclusion):
     # recode: the mention becomes entry ``to`` ("low-risk GIST"); add: entry ``to`` is listed
     # beside the broad term ("adenocarcinoma, endometrioid type" gives 8140/3 and 8380/3)
     mode: Literal["recode", "add"] = "recode"
+    # a regex over the whole report instead of the mention's sentence ("Risk: low" on its
+    # own line recodes every GIST of the report)
+    report: str | None = None
 
 
 class DiagnosisLexicon(_Strict):

@@ -146,15 +146,25 @@ class SubtypeRecoder(_ContextRegexes):
 
     def __init__(self, qualifiers: Iterable[SubtypeQualifier]) -> None:
         qualifiers = list(qualifiers)
-        super().__init__(qualifiers)
+        super().__init__([q for q in qualifiers if q.report is None])
         self._to = {q.id: (q.to, q.mode) for q in qualifiers}
+        self._report = [
+            (q.id, frozenset(q.entries), re.compile(q.report, re.IGNORECASE))
+            for q in qualifiers
+            if q.report is not None
+        ]
 
     def qualify(self, ent: Span, entry_id: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
         """((qualifier id, entry id) of the first recode or ``None``, [(qualifier id, entry
         id) of every add that applies])."""
         recode: tuple[str, str] | None = None
         adds: list[tuple[str, str]] = []
-        for rule_id in self.all_matches(ent, entry_id):
+        whole = [
+            rule_id
+            for rule_id, entries, regex in self._report
+            if entry_id in entries and regex.search(text_of(ent.doc))
+        ]
+        for rule_id in [*self.all_matches(ent, entry_id), *whole]:
             to, mode = self._to[rule_id]
             if mode == "add" and to not in {a[1] for a in adds}:
                 adds.append((rule_id, to))
