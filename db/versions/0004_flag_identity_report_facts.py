@@ -39,7 +39,7 @@ def upgrade() -> None:
     with op.batch_alter_table("reports") as batch:
         batch.add_column(sa.Column("accession", sa.String(64), nullable=True))
         batch.add_column(sa.Column("cited_accessions", sa.JSON(), nullable=True))
-        batch.add_column(sa.Column("collection_date", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("collection_dates", sa.JSON(), nullable=True))
         batch.add_column(sa.Column("cited_dates", sa.JSON(), nullable=True))
         batch.create_index("ix_reports_accession", ["accession"])
     with op.batch_alter_table("flags") as batch:
@@ -116,6 +116,6 @@ def downgrade() -> None:
     with op.batch_alter_table("reports") as batch:
         batch.drop_index("ix_reports_accession")
         batch.drop_column("cited_dates")
-        batch.drop_column("collection_date")
+        batch.drop_column("collection_dates")
         batch.drop_column("cited_accessions")
         batch.drop_column("accession")

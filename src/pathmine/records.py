@@ -123,7 +123,7 @@ class Extraction:
     # gives for a specimen it reviews or amends. The flag engine links reports with them.
     accession: str | None = None
     cited_accessions: tuple[str, ...] = ()
-    collection_date: date | None = None
+    collection_dates: tuple[date, ...] = ()  # both readings of an ambiguous d/m/y date
     cited_dates: tuple[date, ...] = ()
 
     def features_summary(self) -> dict[str, Any]:

@@ -85,10 +85,13 @@ def _own_keys(entry: TimelineEntry) -> set[str]:
 def _own_date(entry: TimelineEntry) -> date | None:
     if entry.specimen_date is not None:
         return entry.specimen_date
-    printed = entry.extraction.collection_date
-    if printed is not None and 0 <= (entry.report_date - printed).days <= _MAX_COLLECTION_LAG_DAYS:
-        return printed
-    return None
+    # of the readings of the printed collection date, the latest not after the sign-out
+    readings = [
+        d
+        for d in entry.extraction.collection_dates
+        if 0 <= (entry.report_date - d).days <= _MAX_COLLECTION_LAG_DAYS
+    ]
+    return max(readings, default=None)
 
 
 def _targets(entry: TimelineEntry, originals: Sequence[TimelineEntry]) -> list[TimelineEntry]:

@@ -235,7 +235,7 @@ class Extractor:
             inferred_report_type=self.infer_report_type(text, lower_text_of(doc)),
             accession=facts.accession,
             cited_accessions=facts.cited_accessions,
-            collection_date=facts.collection_date,
+            collection_dates=facts.collection_dates,
             cited_dates=facts.cited_dates,
         )
 

@@ -50,7 +50,7 @@ _ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
 class ReportFacts:
     accession: str | None
     cited_accessions: tuple[str, ...]
-    collection_date: date | None
+    collection_dates: tuple[date, ...]  # both readings of an ambiguous d/m/y date
     cited_dates: tuple[date, ...]
 
 
@@ -165,11 +165,13 @@ class FactReader:
             if key != own_key:
                 cited.setdefault(key, token)
         day_first = self._day_first(text)
-        collection = None
+        collection: list[date] = []
         for pattern in self._collection:
             m = pattern.search(head)
             if m:
-                collection = parse_date(m.group("date"), day_first)
+                for reading in (parse_date(m.group("date"), day_first), parse_date(m.group("date"), not day_first)):
+                    if reading and reading not in collection:
+                        collection.append(reading)
                 if collection:
                     break
         cited_dates: list[date] = []
@@ -180,4 +182,4 @@ class FactReader:
                 for reading in {parse_date(m.group("date"), day_first), parse_date(m.group("date"), not day_first)}:
                     if reading and reading not in cited_dates:
                         cited_dates.append(reading)
-        return ReportFacts(own, tuple(cited.values()), collection, tuple(cited_dates))
+        return ReportFacts(own, tuple(cited.values()), tuple(collection), tuple(cited_dates))

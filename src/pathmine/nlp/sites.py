@@ -30,6 +30,12 @@ _SPECIMEN = re.compile(
     r"[ \t]*[:\-][ \t]*(?P<site>[^\n]{3,120})$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "Right anterior thigh (recurrence at site of previous excision), radical resection:" above
+# a list of findings heads them as a part heading does, without the "A." (a line that only
+# names a vocabulary site counts; section headers name none).
+_COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,150}):[ \t]*$", re.MULTILINE)
+
+
 class SiteNormalizer:
     """Heading text -> vocabulary site ("left ovary"), or ``None`` when it names none."""
 
@@ -70,6 +76,11 @@ class SiteIndex:
         for m in _PART.finditer(text):
             site = normalizer.normalize(m.group("site"))
             if site:
+                marks.append((m.start(), site))
+        parts = {start for start, _ in marks}
+        for m in _COLON_HEADING.finditer(text):
+            site = normalizer.normalize(m.group("site"))
+            if site and m.start() not in parts:
                 marks.append((m.start(), site))
         if not marks:
             m2 = _SPECIMEN.search(text)

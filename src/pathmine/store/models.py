@@ -183,7 +183,7 @@ class Report(Base):
     # specimen it reviews or amends. The flag engine links reports with them.
     accession: Mapped[str | None] = mapped_column(String(64), index=True)
     cited_accessions: Mapped[list[str] | None] = mapped_column(JSON)
-    collection_date: Mapped[date | None] = mapped_column(Date)
+    collection_dates: Mapped[list[str] | None] = mapped_column(JSON)
     cited_dates: Mapped[list[str] | None] = mapped_column(JSON)
 
 

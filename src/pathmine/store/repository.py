@@ -193,7 +193,7 @@ def _fact_columns(e: Extraction) -> dict[str, Any]:
     return {
         "accession": e.accession[:64] if e.accession else None,
         "cited_accessions": [a[:64] for a in e.cited_accessions[:50]],
-        "collection_date": e.collection_date,
+        "collection_dates": [d.isoformat() for d in e.collection_dates[:4]],
         "cited_dates": [d.isoformat() for d in e.cited_dates[:20]],
     }
 
@@ -443,7 +443,7 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
     """Stored extractions, keyed by report primary key, in offset order."""
     by_pk: dict[int, dict[str, list[Any]]] = {pk: {"d": [], "s": [], "f": []} for pk in report_pks}
     versions: dict[int, str] = {}
-    facts: dict[int, tuple[str | None, tuple[str, ...], date | None, tuple[date, ...]]] = {}
+    facts: dict[int, tuple[str | None, tuple[str, ...], tuple[date, ...], tuple[date, ...]]] = {}
     reports = _table(Report).c
     for chunk_start in range(0, len(report_pks), 500):
         chunk = list(report_pks[chunk_start : chunk_start + 500])
@@ -464,7 +464,7 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
                 reports.extracted_with,
                 reports.accession,
                 reports.cited_accessions,
-                reports.collection_date,
+                reports.collection_dates,
                 reports.cited_dates,
             ).where(reports.id.in_(chunk))
         ):
@@ -472,7 +472,7 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
             facts[pk] = (
                 accession,
                 tuple(cited or ()),
-                collected,
+                tuple(date.fromisoformat(d) for d in (collected or ())),
                 tuple(date.fromisoformat(d) for d in (cited_dates or ())),
             )
     return {
@@ -483,8 +483,8 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
             features=tuple(parts["f"]),
             accession=facts.get(pk, (None,))[0],
             cited_accessions=facts.get(pk, (None, ()))[1],
-            collection_date=facts.get(pk, (None, (), None))[2],
-            cited_dates=facts.get(pk, (None, (), None, ()))[3],
+            collection_dates=facts.get(pk, (None, (), ()))[2],
+            cited_dates=facts.get(pk, (None, (), (), ()))[3],
         )
         for pk, parts in by_pk.items()
     }
