@@ -1,4 +1,5 @@
-"""Flag rules as a pure function: one named timeline per rule and per no-flag case."""
+"""Flag rules as a pure function (FLAG-RULES.md): one named timeline per rule and per
+no-flag case, each built with the one timeline builder."""
 
 from __future__ import annotations
 
@@ -9,30 +10,42 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathmine.flags import compute_flags, link_reviews
+from pathmine.flags import build_timeline, compute_flags
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult, TimelineEntry
 
 LINEAGE = {
     "8890": "smooth_muscle",
     "8892": "smooth_muscle",
     "8897": "smooth_muscle",
+    "8893": "smooth_muscle",
     "8380": "endometrial_epithelial",
     "8720": "melanocytic",
     "8800": "mesenchymal_nos",
     "8801": "mesenchymal_nos",
     "8850": "adipocytic",
+    "8851": "adipocytic",
+    "8858": "adipocytic",
+    "9020": "phyllodes",
+    "8000": "generic",
+    "8936": "gist",
 }
 
 
-def dx(icdo3: str, assertion: str = "affirmed", term: str = "tumour") -> DiagnosisMention:
+def dx(
+    icdo3: str,
+    assertion: str = "affirmed",
+    term: str = "tumour",
+    section: str = "final_diagnosis",
+    site: str | None = None,
+) -> DiagnosisMention:
     return DiagnosisMention(
         term=term,
         icdo3=icdo3,
         behavior=int(icdo3[-1]),
         lineage=LINEAGE[icdo3[:4]],
         assertion=assertion,
-        section="final_diagnosis",
-        site=None,
+        section=section,
+        site=site,
         start=0,
         end=5,
         sentence=f"{term}.",
@@ -61,6 +74,8 @@ class R:
     features: tuple[Feature, ...] = ()
     type: str = "original"
     specimen: str | None = None
+    accession: str | None = None
+    cites: tuple[str, ...] = ()
 
     def entry(self) -> TimelineEntry:
         return TimelineEntry(
@@ -69,14 +84,25 @@ class R:
             specimen_date=date.fromisoformat(self.specimen) if self.specimen else None,
             report_type=self.type,
             institution="Test Hospital",
-            extraction=Extraction("test", self.dx, self.stains, self.features),
+            extraction=Extraction(
+                "test",
+                self.dx,
+                self.stains,
+                self.features,
+                accession=self.accession,
+                cited_accessions=self.cites,
+            ),
         )
+
+
+def timeline(*reports: R) -> list[TimelineEntry]:
+    return build_timeline([r.entry() for r in reports])
 
 
 def flags_of(*reports: R) -> set[tuple[str, str, str, str]]:
     return {
         (f.kind, f.prior_report_id, f.later_report_id, f.severity)
-        for f in compute_flags("P1", [r.entry() for r in reports])
+        for f in compute_flags("P1", timeline(*reports))
     }
 
 
@@ -118,13 +144,124 @@ CASES = [
         {("benign_to_malignant", "A", "B", "high")},
     ),
     (
-        "two-benign-two-flags",
+        "one-flag-latest-prior",
         [
             R("A", "2010-01-01", (dx(LEIOMYOMA),)),
             R("B", "2012-01-01", (dx("8892/0"),)),
             R("C", "2018-01-01", (dx(LMS),)),
+            R("D", "2019-01-01", (dx(META_LMS),)),
         ],
-        {("benign_to_malignant", "A", "C", "high"), ("benign_to_malignant", "B", "C", "high")},
+        {("benign_to_malignant", "B", "C", "high")},
+    ),
+    (
+        "review-upgrade-to-borderline",
+        [
+            R("A", "2019-03-18", (dx("9020/0"),), accession="AIH-19-H2087"),
+            R(
+                "B",
+                "2019-05-09",
+                (dx("9020/0", "historical", section="quoted_diagnosis"), dx("9020/1")),
+                type="consult",
+                cites=("AIH-19-H2087",),
+            ),
+        ],
+        {("review_discordance", "A", "B", "medium")},
+    ),
+    (
+        "review-confirms-and-sets-aside",
+        [
+            R("A", "2018-04-13", (dx("8892/0"),), accession="WC18-2291"),
+            R(
+                "B",
+                "2018-05-02",
+                (dx("8892/0", "historical", section="quoted_diagnosis"), dx("8892/0"), dx(LMS, "uncertain")),
+                type="consult",
+                cites=("WC18-2291",),
+            ),
+        ],
+        set(),
+    ),
+    (
+        "review-by-date-not-a-new-specimen",
+        [
+            R("A", "2016-01-10", (dx(LEIOMYOMA),), specimen="2016-01-08"),
+            R("B", "2021-05-01", (dx(LMS),), type="review", specimen="2016-01-08"),
+        ],
+        {("review_discordance", "A", "B", "high")},
+    ),
+    (
+        "addendum-first-establishes-malignancy",
+        [
+            R("A", "2012-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2022-03-01", (dx("8000/1"),), accession="B22-1043"),
+            R("B-A1", "2022-03-09", (dx(META_LMS),), type="addendum"),
+        ],
+        {("benign_to_malignant", "A", "B-A1", "high")},
+    ),
+    (
+        "amendment-retracts-malignancy",
+        [
+            R("A", "2012-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2018-03-01", (dx(LMS),), accession="Q18-100"),
+            R("C", "2018-03-20", (dx("8893/0"),), type="amended", accession="Q18-100"),
+        ],
+        set(),
+    ),
+    (
+        "clinical-query-is-not-a-finding",
+        [
+            R("A", "2014-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2018-01-01", (dx(LMS, "uncertain", section="clinical_history"), dx(LEIOMYOMA))),
+        ],
+        set(),
+    ),
+    (
+        "adipocytic-same-site",
+        [
+            R("A", "2014-01-01", (dx("8850/0", site="right thigh"),)),
+            R("B", "2019-01-01", (dx("8858/3", site="right thigh"),)),
+        ],
+        {("benign_to_malignant", "A", "B", "high")},
+    ),
+    (
+        "adipocytic-new-primary-elsewhere",
+        [
+            R("A", "2014-01-01", (dx("8850/0", site="back"),)),
+            R("B", "2019-01-01", (dx("8851/3", site="retroperitoneum"),)),
+        ],
+        set(),
+    ),
+    (
+        "smooth-muscle-distant-site",
+        [
+            R("A", "2014-01-01", (dx(LEIOMYOMA, site="uterus"),)),
+            R("B", "2019-01-01", (dx(META_LMS, site="lung"),)),
+        ],
+        {("benign_to_malignant", "A", "B", "critical")},
+    ),
+    (
+        "inferred-from-phenotype-and-growth",
+        [
+            R("A", "2014-01-01", (dx(LEIOMYOMA),)),
+            R(
+                "B",
+                "2021-08-13",
+                (dx("8000/1", site="spine"),),
+                (stain("SMA"), stain("desmin"), stain("CD117", "negative")),
+                (feat("infiltrative_growth", "present"),),
+            ),
+        ],
+        {("benign_to_malignant", "A", "B", "medium")},
+    ),
+    (
+        "lipoma-with-mdm2-amplification",
+        [R("A", "2015-01-01", (dx("8850/0"),), features=(feat("mdm2_amplified", "true"),))],
+        {("benign_with_malignant_features", "A", "A", "medium")},
+    ),
+    (
+        "lipoma-mdm2-not-amplified",
+        [R("A", "2015-01-01", (dx("8850/0"),), features=(feat("mdm2_amplified", "false"),))],
+        set(),
     ),
     (
         "phenotype-inferred",
@@ -218,6 +355,11 @@ CASES = [
         set(),
     ),
     (
+        "borderline-prior-is-not-benign",
+        [R("A", "2014-01-01", (dx("9020/1"),)), R("B", "2018-01-01", (dx("9020/3"),))],
+        set(),
+    ),
+    (
         "phenotype-points-elsewhere",
         [
             R("A", "2015-01-01", (dx(LEIOMYOMA),)),
@@ -271,32 +413,42 @@ def test_flag_rules(name: str, reports: list[R], expected: set[tuple[str, ...]])
 
 def test_explanations_and_evidence_name_reports_and_rules() -> None:
     reports = CASES[0][1]
-    flags = compute_flags("P1", [r.entry() for r in reports])
+    flags = compute_flags("P1", timeline(*reports))
     b2m = next(f for f in flags if f.kind == "benign_to_malignant")
-    assert b2m.explanation.startswith("Benign-to-malignant: ")
-    assert "possible leiomyosarcoma" not in b2m.explanation  # term comes from the mention
+    assert b2m.explanation.startswith("Benign-to-malignant (smooth-muscle tumours): ")
     assert "A" in b2m.explanation and "B" in b2m.explanation and "2 y 8 m" in b2m.explanation
+    assert "Test Hospital" not in b2m.explanation  # no institution or other free text
     assert [e.role for e in b2m.evidence] == ["prior", "later"]
-    assert all(e.rule_id.startswith("flag.b2m.v1:dx.test.") for e in b2m.evidence)
-    inferred = compute_flags("P1", [r.entry() for r in CASES[6][1]])[0]
-    assert (
-        "smooth-muscle phenotype inferred from stains (SMA+, desmin+, CD117-)"
-        in inferred.explanation
+    assert all(e.rule_id.startswith("flag.b2m.v2:dx.test.") for e in b2m.evidence)
+    assert b2m.recommended_action.startswith("Request slide review of the prior specimen A")
+    inferred = compute_flags("P1", timeline(*dict((c[0], c[1]) for c in CASES)["inferred-from-phenotype-and-growth"]))[0]
+    assert "malignancy inferred from smooth-muscle phenotype (SMA+, desmin+, CD117-)" in inferred.explanation
+    assert "inferred from the immunophenotype" in inferred.recommended_action
+
+
+def test_one_flag_per_patient_kind_and_lineage_keeps_its_id() -> None:
+    early = compute_flags("P1", timeline(R("A", "2010-01-01", (dx(LEIOMYOMA),)), R("C", "2018-01-01", (dx(LMS),))))
+    later = compute_flags(
+        "P1",
+        timeline(
+            R("A", "2010-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2012-01-01", (dx(LEIOMYOMA),)),
+            R("C", "2018-01-01", (dx(LMS),)),
+        ),
     )
+    assert [f.flag_id for f in early] == [f.flag_id for f in later]
+    assert (early[0].prior_report_id, later[0].prior_report_id) == ("A", "B")
+    assert [e.report_id for e in later[0].evidence if e.role == "supporting"] == ["A"]
 
 
 def test_review_named_by_accession_without_specimen_date() -> None:
-    original = R("ORH-S17-04418", "2017-06-16", (dx(LEIOMYOMA),), specimen="2017-06-14").entry()
-    review = R("CMC-R20-00091", "2020-02-20", (dx(LMS),), type="review").entry()
-    other = R("CMC-S20-01377", "2020-02-12", (dx(LMS, "uncertain"),)).entry()
-    texts = {
-        "CMC-R20-00091": "Review of outside slides S 17/04418 (Outside Regional Hospital).",
-        "ORH-S17-04418": "",
-        "CMC-S20-01377": "",
-    }
-    linked = link_reviews([original, review, other], texts)
-    assert linked[1].reviews == ("ORH-S17-04418",)
-    assert linked[1].specimen_date == date(2017, 6, 14)
+    original = R("ORH-S17-04418", "2017-06-16", (dx(LEIOMYOMA),), specimen="2017-06-14")
+    review = R("CMC-R20-00091", "2020-02-20", (dx(LMS),), type="review", cites=("S 17/04418",))
+    other = R("CMC-S20-01377", "2020-02-12", (dx(LMS, "uncertain"),))
+    linked = timeline(original, review, other)
+    by_id = {e.report_id: e for e in linked}
+    assert by_id["CMC-R20-00091"].reviews == ("ORH-S17-04418",)
+    assert by_id["CMC-R20-00091"].specimen_date == date(2017, 6, 14)
     kinds = {(f.kind, f.later_report_id) for f in compute_flags("P1", linked)}
     assert kinds == {
         ("review_discordance", "CMC-R20-00091"),
@@ -310,7 +462,7 @@ def test_order_of_reports_never_changes_flags(case, rnd) -> None:  # type: ignor
     _, reports, expected = case
     shuffled = list(reports)
     rnd.shuffle(shuffled)
-    flags = compute_flags("P1", [r.entry() for r in shuffled])
-    again = compute_flags("P1", [r.entry() for r in reports])
+    flags = compute_flags("P1", timeline(*shuffled))
+    again = compute_flags("P1", timeline(*reports))
     assert [f.flag_id for f in flags] == [f.flag_id for f in again]
     assert {(f.kind, f.prior_report_id, f.later_report_id, f.severity) for f in flags} == expected

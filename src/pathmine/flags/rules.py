@@ -360,10 +360,13 @@ class FlagEngine:
             )
             action = self._action("review_discordance", family, prior, later, upgrade=upgrade)
             others = [c[3] for c in cases[1:]]
+            sev = severity(later.mention, None, upgrade=upgrade)
+            if upgrade and _behaviour_class(later) == 1:
+                sev = "medium"  # an upgrade to uncertain potential (borderline, STUMP)
             flags.append(
                 self._flag(
                     patient_id, "review_discordance", family, prior, later, days,
-                    severity(later.mention, None, upgrade=upgrade), explanation, REVIEW, action,
+                    sev, explanation, REVIEW, action,
                     others,
                 )
             )

@@ -75,8 +75,19 @@ def timeline_entry(
     )
 
 
+def _id_keys(report_id: str) -> set[str]:
+    """Accession keys of an archive id and of its suffixes without a site prefix
+    ("ORH-S17-04418" is cited as "S17-04418" or "S 17/04418")."""
+    parts = [p for p in _NON_ALNUM.split(report_id) if p]
+    return {
+        accession_key("-".join(parts[i:]))
+        for i in range(len(parts))
+        if len("".join(parts[i:])) >= _MIN_ACCESSION_CORE and any(c.isdigit() for c in "".join(parts[i:]))
+    }
+
+
 def _own_keys(entry: TimelineEntry) -> set[str]:
-    keys = {accession_key(form) for form in accession_forms(entry.report_id)}
+    keys = _id_keys(entry.report_id)
     if entry.extraction.accession:
         keys.add(accession_key(entry.extraction.accession))
     return {k for k in keys if len(k) >= 4}
