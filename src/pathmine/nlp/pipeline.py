@@ -219,6 +219,7 @@ class Extractor:
                 diagnoses.extend(self._diagnosis(ent, sites, sections.at_char(ent.start_char)))
             elif ent.label_ == STAIN:
                 markers_by_sent.setdefault(sentence_of(doc, ent.start).start, []).append(ent)
+        diagnoses.extend(self._typed_values(doc, text, sections))
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
             sent = sentence_of(doc, start)
@@ -238,6 +239,50 @@ class Extractor:
             collection_dates=facts.collection_dates,
             cited_dates=facts.cited_dates,
         )
+
+    @cached_property
+    def _typed(self) -> tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], str]]]:
+        typed = self.rules.diagnoses.typed_values
+        if typed is None:
+            return None, []
+        return re.compile(typed.line, re.IGNORECASE | re.MULTILINE), [
+            (re.compile(v.regex, re.IGNORECASE), v.entry) for v in typed.values
+        ]
+
+    def _typed_values(self, doc: Doc, text: str, sections: SectionIndex) -> list[DiagnosisMention]:
+        """'Histologic type: Endometrioid': a selected synoptic value named only by its type
+        adjective is a mention (affirmed), unless the value already holds a lexicon term."""
+        line, values = self._typed
+        if line is None or "type" not in lower_text_of(doc) and "histolog" not in lower_text_of(doc):
+            return []
+        out = []
+        starts = [e.start_char for e in doc.ents if e.label_ == DIAGNOSIS]
+        for m in line.finditer(text):
+            lo, hi = m.span("value")
+            if any(lo <= s < hi for s in starts):
+                continue
+            for regex, entry_id in values:
+                hit = regex.search(text, lo, hi)
+                if hit is None:
+                    continue
+                entry = self._entries[entry_id]
+                out.append(
+                    DiagnosisMention(
+                        term=entry.term,
+                        icdo3=entry.icdo3,
+                        behavior=entry.behavior,
+                        lineage=entry.lineage,
+                        assertion="affirmed",
+                        section=sections.at_char(hit.start()),
+                        site=None,
+                        start=hit.start(),
+                        end=hit.end(),
+                        sentence=text[m.start() : m.end()].strip(),
+                        rule_id=f"{entry.id}/syn.typed_value",
+                    )
+                )
+                break
+        return out
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
         """Run the feature rules only on sentences where one of them can match."""
@@ -300,7 +345,10 @@ class Extractor:
                 rule_id="/".join([e.id, *ids]),
             )
 
-        out = [mention(entry, modifier_ids, behavior)]
+        # a broad term whose type is named ("adenocarcinoma, endometrioid type") is that
+        # type; a mixed one ("adenocarcinoma, mixed serous and endometrioid") is 8323/3 and
+        # each type (annotators rarely list the broad code beside them)
+        out = [] if added else [mention(entry, modifier_ids, behavior)]
         for qualifier_id, added_id in added:
             extra = self._entries[added_id]
             extra_behavior = 6 if metastatic and extra.behavior == 3 else extra.behavior

@@ -84,6 +84,19 @@ class SubtypeQualifier(DiagnosisExclusion):
     report: str | None = None
 
 
+class TypedValue(_Strict):
+    regex: str
+    entry: str
+
+
+class TypedValues(_Strict):
+    """Synoptic 'Histologic type:' fields given as a bare type adjective."""
+
+    doc: str = ""
+    line: str
+    values: list[TypedValue]
+
+
 class DiagnosisLexicon(_Strict):
     schema_: Literal["pathmine.diagnoses.v1"] = Field(alias="schema")
     version: str
@@ -92,6 +105,7 @@ class DiagnosisLexicon(_Strict):
     entries: list[DiagnosisEntry]
     exclusions: list[DiagnosisExclusion] = []
     subtype_qualifiers: list[SubtypeQualifier] = []
+    typed_values: TypedValues | None = None
 
     @field_validator("subtype_qualifiers")
     @classmethod

@@ -102,7 +102,7 @@ def ocr_norm(word: str) -> str:
     "rnyogenin" and "myogenin". Folding maps distinct spellings together, never a word onto
     a different lexicon term: the lexicon has no pair of terms that differ only in these.
     """
-    lower = word.lower()
+    lower = word.lower().strip()
     if lower.isdigit() or not any(c.isalpha() for c in lower):
         return lower
     return lower.translate(_OCR_FOLD).replace("rn", "m")
@@ -124,8 +124,15 @@ class PathologyTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        append_word = words.append
         append_space = spaces.append
+        pending = ""  # whitespace a wrapped line carried, glued to the next word (see below)
+
+        def append_word(word: str) -> None:
+            nonlocal pending
+            if pending:
+                word, pending = pending + word, ""
+            words.append(word)
+
         edits: list[tuple[int, str]] = []  # where the Doc's text differs from ``text``
         breaks = _implicit_breaks(text)
         offset = 0
@@ -144,6 +151,22 @@ class PathologyTokenizer:
                 if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
                     edits.append((start, " "))
+                    continue
+                if (
+                    token.count("\n") == 1
+                    and token.strip(" \t") == "\n"
+                    and words
+                    and not spaces[-1]
+                    and not words[-1].isspace()
+                    and is_wrap(text, start + token.index("\n"), self.headings)
+                ):
+                    # "PAPILLARY SEROUS \nADENOCARCINOMA": OCR lines end in spaces. One space
+                    # trails the word; the rest of the run (the newline read as a space) is
+                    # glued before the next word, whose OCR norm ignores it, so the phrase
+                    # still matches and the text keeps its length
+                    spaces[-1] = True
+                    edits.append((start + token.index("\n"), " "))
+                    pending = " " * (len(token) - 1)
                     continue
                 if first == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
@@ -240,7 +263,12 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     """
     if newline == 0 or newline + 1 >= len(text):
         return False
-    before, after = text[newline - 1], text[newline + 1]
+    b, a = newline - 1, newline + 1
+    while b > 0 and text[b] in " \t":  # OCR lines often end (and start) in spaces
+        b -= 1
+    while a + 1 < len(text) and text[a] in " \t":
+        a += 1
+    before, after = text[b], text[a]
     if not (before.isalnum() or before == ","):
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
