@@ -348,11 +348,23 @@ class Extractor:
         # a broad term whose type is named ("adenocarcinoma, endometrioid type") is that
         # type; a mixed one ("adenocarcinoma, mixed serous and endometrioid") is 8323/3 and
         # each type (annotators rarely list the broad code beside them)
-        out = [] if added else [mention(entry, modifier_ids, behavior)]
+        hedged = bool(added) and self._hedged_type(ent)
+        out = [] if added and not hedged else [mention(entry, modifier_ids, behavior)]
         for qualifier_id, added_id in added:
             extra = self._entries[added_id]
             extra_behavior = 6 if metastatic and extra.behavior == 3 else extra.behavior
-            out.append(mention(extra, [qualifier_id, *modifier_ids], extra_behavior))
+            if hedged:
+                # "adenocarcinoma, probably serous": the broad term stands, the type is
+                # hedged (ANNOTATION.md section 3)
+                assertion_of_type = "uncertain" if assertion == "affirmed" else assertion
+                out.append(
+                    replace(
+                        mention(extra, [qualifier_id, "ctx.unc.hedged_type", *modifier_ids], extra_behavior),
+                        assertion=assertion_of_type,
+                    )
+                )
+            else:
+                out.append(mention(extra, [qualifier_id, *modifier_ids], extra_behavior))
         return out
 
     def _assertion(self, ent: Span, role: str) -> tuple[str, list[str]]:
@@ -445,6 +457,19 @@ class Extractor:
     # Entries that name no particular entity: as "the sarcoma" they refer back to one.
     _GENERIC_LINEAGES = frozenset({"generic", "epithelial_nos", "mesenchymal_nos"})
     _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "said"})
+
+    _HEDGED_TYPE = re.compile(
+        r"^[^.;\n]{0,40}?\b(?:probabl[ey]|favou?r(?:ed|ing|s)?|possibl[ey]|suggestive|"
+        r"suspicious|suspect(?:ed)?|likely|with\s+(?:[a-z]+\s+){0,3}(?:and\s+[a-z]+\s+)?features|"
+        r"resembl\w*|cannot\s+be\s+excluded)\b",
+        re.IGNORECASE,
+    )
+
+    def _hedged_type(self, ent: Span) -> bool:
+        """The type named after a broad term is hedged ("adenocarcinoma, probably serous",
+        "carcinoma with serous and clear cell features")."""
+        sent = sentence_of(ent.doc, ent.start)
+        return bool(self._HEDGED_TYPE.search(text_of(ent.doc)[ent.end_char : sent.end_char]))
 
     @cached_property
     def _prior_specimen(self) -> list[re.Pattern[str]]:

@@ -85,6 +85,13 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# two pathology words OCR joined: a modifier, then a head noun
+_JOINED = re.compile(
+    r"(?i)^(serous|endometrioid|papillary|squamous|cell|clear|mucinous|metastatic|invasive|"
+    r"malignant|smooth|spindle|stromal|cellular|epithelioid|poorly|moderately|well|high|low)"
+    r"(carcinoma|adenocarcinoma|carcinomas|sarcoma|leiomyosarcoma|leiomyoma|tumou?r|neoplasm|"
+    r"muscle|type|differentiated|grade)$"
+)
 # a lower-case run of three letters, then a capitalised word of three: "NegativeControls"
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
@@ -195,6 +202,13 @@ class PathologyTokenizer:
                     append_word(split[0])
                     append_space(False)
                     token = split[1]
+                elif len(token) > 9 and _JOINED.match(token):
+                    # OCR dropped the space: "CELLCARCINOMA", "serousadenocarcinoma"
+                    m = _JOINED.match(token)
+                    assert m is not None
+                    append_word(m.group(1))
+                    append_space(False)
+                    token = m.group(2)
                 elif not token.islower() and not token.isupper() and _CAMEL.search(token):
                     # OCR lost the space between two words ("NegativeControls")
                     *heads, token = _CAMEL.split(token)
