@@ -36,7 +36,7 @@ from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_spans
 from pathmine.nlp.sites import SiteIndex, SiteNormalizer
-from pathmine.nlp.stains import CueBook, resolve_sentence
+from pathmine.nlp.stains import CueBook, column_table_results, resolve_sentence
 from pathmine.nlp.targets import (
     DIAGNOSIS,
     STAIN,
@@ -227,6 +227,13 @@ class Extractor:
                 replace(s, section=sections.at_char(s.start))
                 for s in resolve_sentence(self._cues, sent, markers)
             )
+        columns = column_table_results(self._cues, doc, text)
+        if columns:
+            # a table OCR'd column by column: its pairs replace what the line reading found
+            taken = {r.start for r in columns}
+            stains = [s for s in stains if s.start not in taken] + [
+                replace(s, section=sections.at_char(s.start)) for s in columns
+            ]
         facts = self._facts.read(text)
         return Extraction(
             pipeline_version=self.version,

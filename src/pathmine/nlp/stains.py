@@ -815,3 +815,106 @@ def _make(
         rule_id=f"{entry_id}/stain.result.{found.via}",
         section=section,
     )
+
+
+_RESULT_LINE = re.compile(
+    r"^[ \t]*(?P<q>(?:focal(?:ly)?|weak(?:ly)?|strong(?:ly)?|diffuse(?:ly)?|patchy|rare|"
+    r"scattered|variabl[ey])[ \t]+)?(?P<r>positive|positivity|negative|negativity|equivocal|"
+    r"pos|neg|\+|-)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+_GLUED_RESULT = re.compile(r"(?i)(positive|negative)\s*$")
+_MIN_COLUMN = 3
+
+
+def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
+    """A marker/result table OCR'd column by column: three or more lines that each hold one
+    marker, then as many lines that each hold one result ("Estrogen receptor / Progesterone
+    receptor / WT-1 / P16" then "Positive / Negative / Patchy positivity / Negative"). The
+    i-th result belongs to the i-th marker (ANNOTATION.md section 4: one result per marker
+    per list item). A result glued to the last marker line ("P53Positive") is the first."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    markers = [e for e in doc.ents if e.label_ == "STAIN"]
+    if len(markers) < _MIN_COLUMN:
+        return []
+    by_line: dict[int, list[Span]] = {}
+    starts = [lo for lo, _ in lines]
+    import bisect
+
+    for m in markers:
+        by_line.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
+    out: list[StainResult] = []
+    i = 0
+    while i < len(lines):
+        run: list[Span | None] = []  # None: a stain the lexicon does not know ("WT -1")
+        j = i
+        while j < len(lines):
+            found = by_line.get(j, [])
+            if len(found) == 1 and _marker_only(text, lines[j], found[0]):
+                run.append(found[0])
+            elif not found and run and _name_only(text[lines[j][0] : lines[j][1]]):
+                run.append(None)
+            else:
+                break
+            j += 1
+        while run and run[-1] is None:
+            run.pop()
+            j -= 1
+        if sum(m is not None for m in run) < _MIN_COLUMN:
+            i = max(j, i + 1)
+            continue
+        results: list[tuple[str, int, int]] = []
+        last = run[-1]
+        assert last is not None
+        glued = _GLUED_RESULT.search(text[last.end_char : lines[j - 1][1]])
+        if glued:
+            results.append((glued.group(1).lower(), lines[j - 1][0], lines[j - 1][1]))
+        k = j
+        while k < len(lines) and len(results) < len(run):
+            m = _RESULT_LINE.match(text[lines[k][0] : lines[k][1]])
+            if m is None:
+                break
+            results.append((m.group("r").lower(), lines[k][0], lines[k][1]))
+            k += 1
+        if len(results) == len(run):
+            for marker, (word, lo, hi) in zip(run, results, strict=True):
+                if marker is None:
+                    continue
+                result = "negative" if word in ("negative", "negativity", "neg", "-") else (
+                    "equivocal" if word == "equivocal" else "positive"
+                )
+                rule = marker._.target_rule
+                entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
+                out.append(
+                    StainResult(
+                        marker=book.canonical.get(entry_id, entry_id),
+                        text=marker.text,
+                        result=result,
+                        intensity=None,
+                        extent=None,
+                        percent=None,
+                        start=marker.start_char,
+                        end=marker.end_char,
+                        sentence=text[lo:hi].strip(),
+                        rule_id=f"{entry_id}/stain.result.column_table",
+                    )
+                )
+        i = max(k, i + 1)
+    return [r for r in out if r.marker not in book.compounds]
+
+
+def _name_only(line: str) -> bool:
+    """A short line that can only be a stain's name ("WT -1", "Berep4", "MOC-31")."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 15 and any(c.isalpha() for c in stripped) and not _RESULT_LINE.match(stripped)
+
+
+def _marker_only(text: str, line: tuple[int, int], marker: Span) -> bool:
+    """The line holds the marker and at most a short label ("stain", a clone, a glued result)."""
+    rest = (text[line[0] : marker.start_char] + " " + text[marker.end_char : line[1]]).strip()
+    rest = _GLUED_RESULT.sub("", rest).strip(" :-()")
+    return len(rest) <= 12 and not _RESULT_LINE.match(rest or "x")

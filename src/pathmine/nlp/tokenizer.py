@@ -85,6 +85,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_GLUED_PREPOSITION = re.compile(r"^(for|with|of|and|to|in)([A-Z][A-Z0-9]{1,9})$")
 # two pathology words OCR joined: a modifier, then a head noun
 _JOINED = re.compile(
     r"(?i)^(serous|endometrioid|papillary|squamous|cell|clear|mucinous|metastatic|invasive|"
@@ -93,7 +94,8 @@ _JOINED = re.compile(
     r"muscle|type|differentiated|grade)$"
 )
 # a lower-case run of three letters, then a capitalised word of three: "NegativeControls"
-_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+# (or a marker name with its result glued on: "P53Positive")
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)")
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
@@ -202,6 +204,13 @@ class PathologyTokenizer:
                     append_word(split[0])
                     append_space(False)
                     token = split[1]
+                elif _GLUED_PREPOSITION.match(token):
+                    # "positive forWT1": OCR lost the space before a marker name
+                    m = _GLUED_PREPOSITION.match(token)
+                    assert m is not None
+                    append_word(m.group(1))
+                    append_space(False)
+                    token = m.group(2)
                 elif len(token) > 9 and _JOINED.match(token):
                     # OCR dropped the space: "CELLCARCINOMA", "serousadenocarcinoma"
                     m = _JOINED.match(token)
@@ -209,7 +218,7 @@ class PathologyTokenizer:
                     append_word(m.group(1))
                     append_space(False)
                     token = m.group(2)
-                elif not token.islower() and not token.isupper() and _CAMEL.search(token):
+                elif not token.islower() and _CAMEL.search(token):
                     # OCR lost the space between two words ("NegativeControls")
                     *heads, token = _CAMEL.split(token)
                     for head in heads:
