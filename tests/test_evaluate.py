@@ -293,7 +293,30 @@ def test_flag_misses_and_false_flags(tmp_path: Path, extractor: Extractor) -> No
         "SYN-EV-R1",
         "SYN-EV-R2",
     )
-    assert false.explanation.startswith("Benign-to-malignant:")
+    assert false.explanation.startswith("Benign-to-malignant (smooth-muscle tumours):")
+    assert r.flag_figures is not None
+    assert (r.flag_figures.raised, r.flag_figures.controls) == (1, 1)
+    assert r.flag_figures.controls_flagged == 1  # SYN-EV-P1 has no gold flag here
+
+
+def test_flags_scored_by_patient_kind_and_lineage(tmp_path: Path, extractor: Extractor) -> None:
+    """FLAG-RULES.md: the key is (patient, kind, lineage); the pair is a secondary figure."""
+    flags_gold = _write_jsonl(
+        tmp_path / "flags.jsonl",
+        [
+            {
+                "patient_id": "SYN-EV-P1",
+                "kind": "benign_to_malignant",
+                "lineage": "smooth_muscle",
+                "prior_report_id": "SYN-EV-R1",
+                "later_report_id": "SYN-EV-R9",
+            }
+        ],
+    )
+    r = evaluate(GOLD, REPORTS, flags_gold=flags_gold, extractor=extractor)
+    assert r.flags is not None and (r.flags.tp, r.flags.fp, r.flags.fn) == (1, 0, 0)
+    assert r.flag_figures is not None and r.flag_figures.pair_precision == 0.0
+    assert [e.kind for e in r.flag_errors] == ["wrong_pair"]
 
 
 def test_flags_need_the_archive(tmp_path: Path) -> None:

@@ -165,7 +165,7 @@ ROWS = [
     ),
     pytest.param(
         "Adenocarcinoma of endometrium, FIGO grade 2, of endometrioid type.",
-        [("8140/3", "Adenocarcinoma of endometrium"), ("8380/3", "Adenocarcinoma of endometrium")],
+        [("8380/3", "Adenocarcinoma of endometrium")],
         id="split-endometrioid",
     ),
     pytest.param(
@@ -175,13 +175,23 @@ ROWS = [
     ),
     pytest.param(
         "Adenocarcinoma, mixed endometrioid (70%) and serous (30%) types.",
-        [
-            ("8140/3", "Adenocarcinoma"),
-            ("8380/3", "Adenocarcinoma"),
-            ("8441/3", "Adenocarcinoma"),
-            ("8323/3", "Adenocarcinoma"),
-        ],
+        [("8380/3", "Adenocarcinoma"), ("8441/3", "Adenocarcinoma"), ("8323/3", "Adenocarcinoma")],
         id="mixed-carcinoma",
+    ),
+    pytest.param(
+        "Adenocarcinoma, probably serous.",
+        [("8140/3", "Adenocarcinoma"), ("8441/3", "Adenocarcinoma")],
+        id="hedged-type-keeps-broad-term",
+    ),
+    pytest.param(
+        "Right ovary: papillary serous \nadenocarcinoma, grade 3",
+        [("8441/3", "papillary serous \nadenocarcinoma")],
+        id="ocr-line-ending-in-space",
+    ),
+    pytest.param(
+        "Histologic type: Endometrioid\nGrade: 2",
+        [("8380/3", "Endometrioid")],
+        id="synoptic-typed-value",
     ),
     pytest.param("Endometrioidadenocarcinoma.", [("8380/3", "Endometrioidadenocarcinoma")], id="ocr-joined"),
     pytest.param("Angioleiomyoma of the ankle.", [("8894/0", "Angioleiomyoma")], id="angioleiomyoma"),

@@ -15,8 +15,11 @@ def extractor() -> Extractor:
 MITOSES = [
     pytest.param("Up to 15 mitoses per 10 HPF.", 15.0, id="up-to"),
     pytest.param("Mitotic count 3-5/10 HPF.", 5.0, id="range-keeps-high"),
-    pytest.param("4 mitoses/mm2.", 9.6, id="per-mm2"),
-    pytest.param("2.5 mitoses per mm2.", 6.0, id="per-mm2-decimal"),
+    # per mm2 stays per mm2 (no field area stated: ANNOTATION.md section 5)
+    pytest.param("4 mitoses/mm2.", None, id="per-mm2"),
+    pytest.param("2 mitoses per HPF.", 20.0, id="per-hpf-times-ten"),
+    pytest.param("12 mitoses per 50 HPF.", 2.4, id="per-50-hpf"),
+    pytest.param("MITOTIC COUNT /10 HPF: 10-24 (2)", 24.0, id="synoptic-band"),
     pytest.param("No mitoses are identified.", 0.0, id="none"),
     pytest.param("Mitotic index: 12 per 10 high power fields.", 12.0, id="index-hpf-words"),
     pytest.param("MITOSES UP TO 20/10 HPF.", 20.0, id="caps"),
@@ -32,6 +35,43 @@ def test_mitoses(extractor: Extractor, text: str, expected: float | None) -> Non
     assert summary["mitoses_per_10hpf"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("4 mitoses/mm2.", 4.0, id="per-mm2"),
+        pytest.param("2.5 mitoses per mm2.", 2.5, id="per-mm2-decimal"),
+    ],
+)
+def test_mitoses_per_mm2(extractor: Extractor, text: str, expected: float) -> None:
+    assert extractor.extract(text).features_summary()["mitoses_per_mm2"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MDM2 FISH: amplified (ratio 6.2).", True, id="amplified"),
+        pytest.param("MDM2 FISH (block A3): not amplified.", False, id="not-amplified"),
+        pytest.param("No MDM2 amplification was detected.", False, id="no-amplification"),
+        pytest.param("MDM2 immunostain is positive.", None, id="ihc-is-not-fish"),
+    ],
+)
+def test_mdm2_amplified(extractor: Extractor, text: str, expected: bool | None) -> None:
+    assert extractor.extract(text).features_summary()["mdm2_amplified"] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The tumour shows destructive growth into bone.", "present", id="destructive"),
+        pytest.param("Permeative border.", "present", id="permeative"),
+        pytest.param("There is no infiltrative border.", "absent", id="negated"),
+    ],
+)
+def test_infiltrative_growth(extractor: Extractor, text: str, expected: str) -> None:
+    values = {f.value for f in extractor.extract(text).features if f.name == "infiltrative_growth"}
+    assert values == {expected}
+
+
 NECROSIS = [
     pytest.param("Tumor cell necrosis is present.", {"present"}, id="present"),
     pytest.param("Coagulative tumour necrosis.", {"present"}, id="coagulative"),
@@ -39,6 +79,8 @@ NECROSIS = [
     pytest.param("Coagulative tumor necrosis is absent.", {"absent"}, id="absent-postfix"),
     pytest.param("Tumor cell necrosis: not identified.", {"absent"}, id="not-identified"),
     pytest.param("Tumour necrosis - none.", {"absent"}, id="dash-none"),
+    pytest.param("Necrosis: focal.", {"present"}, id="synoptic-focal"),
+    pytest.param("There is extensive necrosis.", {"present"}, id="extensive"),
     pytest.param("Tumor cell necrosis is present, mitoses absent.", {"present"}, id="later-absent"),
     pytest.param("Hyaline necrosis is seen.", {"hyaline"}, id="hyaline"),
     pytest.param("Infarct-type necrosis.", {"hyaline"}, id="infarct-type"),

@@ -64,6 +64,10 @@ def _ids_by_file() -> dict[str, list[str]]:
         ],
         "report_types.json": [r.id for r in RULES.report_types.rules],
         "lineages.json": [f.id for f in RULES.lineages.families],
+        "report_facts.json": [
+            f"facts.{k}" for k in ("own_accession", "accession", "collection", "cited_date")
+        ],
+        "sites.json": [f"site.{s.id}" for s in RULES.sites.sites],
     }
 
 
@@ -127,6 +131,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.epithelioid_leiomyoma", "Epithelioid leiomyoma, see comment."),
     ("dx.angioleiomyoma", "Angioleiomyoma, see comment."),
     ("dx.leiomyomatosis", "Leiomyomatosis, see comment."),
+    ("dx.adenomyoma", "Atypical polypoid adenomyoma."),
     ("dx.bml", "Benign metastasizing leiomyoma of the lung."),
     ("dx.stump", "Smooth muscle tumour of uncertain malignant potential (STUMP)."),
     ("dx.leiomyosarcoma", "High grade leiomyosarcoma of the uterus."),
@@ -167,6 +172,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.dcis", "Ductal carcinoma in situ, see comment."),
     ("dx.lobular_carcinoma", "Lobular carcinoma, see comment."),
     ("dx.papillary_carcinoma", "Papillary carcinoma, see comment."),
+    ("dx.papillary_adenocarcinoma", "Papillary adenocarcinoma, see comment."),
     ("dx.signet_ring", "Signet ring cell carcinoma, see comment."),
     ("dx.basal_cell_carcinoma", "Basal cell carcinoma, see comment."),
     ("dx.non_small_cell", "Non-small cell carcinoma, see comment."),
@@ -233,11 +239,14 @@ DIAGNOSIS_POSITIVES = [
     ("dx.mucinous_carcinoma", "Mucinous carcinoma, see comment."),
     ("dx.mucinous_borderline", "Mucinous borderline tumor, see comment."),
     ("dx.mucinous_cystadenoma", "Mucinous cystadenoma, see comment."),
+    ("dx.adenofibroma", "Adenofibroma of the ovary."),
     ("dx.serous_adenofibroma", "Serous cystadenofibroma, see comment."),
     ("dx.mixed_adenocarcinoma", "Mixed cell adenocarcinoma."),
     ("dx.villoglandular", "Villoglandular adenocarcinoma, see comment."),
     ("dx.glioblastoma", "Glioblastoma, see comment."),
     ("dx.astrocytoma", "Astrocytoma, see comment."),
+    ("dx.glioma", "High grade glioma, see comment."),
+    ("dx.gliosarcoma", "Gliosarcoma, see comment."),
     ("dx.oligodendroglioma", "Oligodendroglioma, see comment."),
     ("dx.meningioma", "Meningioma, see comment."),
     ("dx.gist_low_risk", "Gastrointestinal stromal tumour, low risk."),
