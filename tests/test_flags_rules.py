@@ -174,7 +174,11 @@ CASES = [
             R(
                 "B",
                 "2018-05-02",
-                (dx("8892/0", "historical", section="quoted_diagnosis"), dx("8892/0"), dx(LMS, "uncertain")),
+                (
+                    dx("8892/0", "historical", section="quoted_diagnosis"),
+                    dx("8892/0"),
+                    dx(LMS, "uncertain"),
+                ),
                 type="consult",
                 cites=("WC18-2291",),
             ),
@@ -421,13 +425,20 @@ def test_explanations_and_evidence_name_reports_and_rules() -> None:
     assert [e.role for e in b2m.evidence] == ["prior", "later"]
     assert all(e.rule_id.startswith("flag.b2m.v2:dx.test.") for e in b2m.evidence)
     assert b2m.recommended_action.startswith("Request slide review of the prior specimen A")
-    inferred = compute_flags("P1", timeline(*dict((c[0], c[1]) for c in CASES)["inferred-from-phenotype-and-growth"]))[0]
-    assert "malignancy inferred from smooth-muscle phenotype (SMA+, desmin+, CD117-)" in inferred.explanation
+    inferred = compute_flags(
+        "P1", timeline(*dict((c[0], c[1]) for c in CASES)["inferred-from-phenotype-and-growth"])
+    )[0]
+    assert (
+        "malignancy inferred from smooth-muscle phenotype (SMA+, desmin+, CD117-)"
+        in inferred.explanation
+    )
     assert "inferred from the immunophenotype" in inferred.recommended_action
 
 
 def test_one_flag_per_patient_kind_and_lineage_keeps_its_id() -> None:
-    early = compute_flags("P1", timeline(R("A", "2010-01-01", (dx(LEIOMYOMA),)), R("C", "2018-01-01", (dx(LMS),))))
+    early = compute_flags(
+        "P1", timeline(R("A", "2010-01-01", (dx(LEIOMYOMA),)), R("C", "2018-01-01", (dx(LMS),)))
+    )
     later = compute_flags(
         "P1",
         timeline(

@@ -387,7 +387,12 @@ def score_flags(
             note = f"raised instead: {'; '.join(instead)}" if instead else "no flag raised"
             errors.append(
                 FlagError(
-                    "miss", g.patient_id, g.kind, g.prior_report_id, g.later_report_id, note,
+                    "miss",
+                    g.patient_id,
+                    g.kind,
+                    g.prior_report_id,
+                    g.later_report_id,
+                    note,
                     g.lineage,
                 )
             )
@@ -399,16 +404,26 @@ def score_flags(
             else:
                 errors.append(
                     FlagError(
-                        "wrong_pair", f.patient_id, f.kind, f.prior_report_id,
-                        f.later_report_id, f"gold pair {pair[0]} -> {pair[1]}", f.lineage,
+                        "wrong_pair",
+                        f.patient_id,
+                        f.kind,
+                        f.prior_report_id,
+                        f.later_report_id,
+                        f"gold pair {pair[0]} -> {pair[1]}",
+                        f.lineage,
                     )
                 )
     for key in sorted(set(by_key) - used):
         for f in by_key[key]:
             errors.append(
                 FlagError(
-                    "false_flag", f.patient_id, f.kind, f.prior_report_id, f.later_report_id,
-                    f.explanation, f.lineage,
+                    "false_flag",
+                    f.patient_id,
+                    f.kind,
+                    f.prior_report_id,
+                    f.later_report_id,
+                    f.explanation,
+                    f.lineage,
                 )
             )
     tp = len(matched)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pathmine.flags.timeline import LINKED_TYPES, REVIEW_TYPES, SUPERSEDING_TYPES
+from pathmine.flags.timeline import LINKED_TYPES, REVIEW_TYPES
 from pathmine.records import DiagnosisMention, EvidenceItem, Feature, Flag, TimelineEntry
 
 if TYPE_CHECKING:  # the rule schemas import pydantic: loaded only when flags are computed
@@ -105,7 +105,11 @@ def format_interval(days: int | None) -> str:
 
 
 def severity(
-    later: DiagnosisMention, interval_days: int | None, *, upgrade: bool = True, inferred: bool = False
+    later: DiagnosisMention,
+    interval_days: int | None,
+    *,
+    upgrade: bool = True,
+    inferred: bool = False,
 ) -> str:
     """high for an affirmed malignant finding, medium if uncertain or inferred; metastatic
     raises one level, an interval over ten years lowers one; a downgrade on review is low."""
@@ -152,9 +156,7 @@ class FlagEngine:
         m = f.mention
         return m.assertion == "affirmed" and (m.behavior == 0 or m.icdo3 in self.benign_codes)
 
-    def _phenotype(
-        self, lineage: str, stains: Sequence[Any]
-    ) -> tuple[str, str] | None:
+    def _phenotype(self, lineage: str, stains: Sequence[Any]) -> tuple[str, str] | None:
         results: dict[str, set[str]] = {}
         for stain in stains:
             results.setdefault(stain.result, set()).add(stain.marker)
@@ -230,7 +232,9 @@ class FlagEngine:
                 target.reports.append(e)
         for spec in by_key.values():
             first = spec.reports[:1]
-            spec.reports = first + sorted(spec.reports[1:], key=lambda e: (e.report_date, e.report_id))
+            spec.reports = first + sorted(
+                spec.reports[1:], key=lambda e: (e.report_date, e.report_id)
+            )
         return sorted(by_key.values(), key=lambda s: (s.date, s.original.report_date, s.key))
 
     def interpretation(self, spec: _Specimen, family: str) -> list[_Finding]:
@@ -296,16 +300,32 @@ class FlagEngine:
             explanation = (
                 f"Benign-to-malignant ({self.labels[family]}): {self._describe(prior)} -> "
                 f"{self._describe(later)}; interval {format_interval(days)}"
-                + (f"; malignancy inferred from {later.phenotype} and {later.inferred}" if inferred else "")
+                + (
+                    f"; malignancy inferred from {later.phenotype} and {later.inferred}"
+                    if inferred
+                    else ""
+                )
                 + (f"; lineage from {later.phenotype}" if later.phenotype and not inferred else "")
-                + (f"; {len({f.entry.report_id for f in others})} other qualifying report(s) cited as evidence" if others else "")
+                + (
+                    f"; {len({f.entry.report_id for f in others})} other qualifying report(s) cited as evidence"
+                    if others
+                    else ""
+                )
                 + "."
             )
             action = self._action("benign_to_malignant", family, prior, later, inferred=inferred)
             flags.append(
                 self._flag(
-                    patient_id, "benign_to_malignant", family, prior, later, days,
-                    severity(later.mention, days, inferred=inferred), explanation, B2M, action,
+                    patient_id,
+                    "benign_to_malignant",
+                    family,
+                    prior,
+                    later,
+                    days,
+                    severity(later.mention, days, inferred=inferred),
+                    explanation,
+                    B2M,
+                    action,
                     others,
                 )
             )
@@ -319,7 +339,9 @@ class FlagEngine:
         return max((_behaviour_class(f) for f in uncertain), default=None)
 
     def review_discordance(self, patient_id: str, specs: Sequence[_Specimen]) -> list[Flag]:
-        found: dict[str, list[tuple[bool, TimelineEntry, _Finding, _Finding, _Specimen]]] = defaultdict(list)
+        found: dict[str, list[tuple[bool, TimelineEntry, _Finding, _Finding, _Specimen]]] = (
+            defaultdict(list)
+        )
         for spec in specs:
             for review in spec.reviews:
                 own = self._sign_out(self.findings(review, [review, *spec.reports]))
@@ -355,7 +377,11 @@ class FlagEngine:
                 f"{later.mention.term} [{later.mention.icdo3}]"
                 f"{' (uncertain)' if later.mention.assertion == 'uncertain' else ''}; "
                 f"{format_interval(days)} after the original sign-out"
-                + (f"; {len(cases) - 1} further discordant review(s) cited as evidence" if len(cases) > 1 else "")
+                + (
+                    f"; {len(cases) - 1} further discordant review(s) cited as evidence"
+                    if len(cases) > 1
+                    else ""
+                )
                 + "."
             )
             action = self._action("review_discordance", family, prior, later, upgrade=upgrade)
@@ -365,14 +391,24 @@ class FlagEngine:
                 sev = "medium"  # an upgrade to uncertain potential (borderline, STUMP)
             flags.append(
                 self._flag(
-                    patient_id, "review_discordance", family, prior, later, days,
-                    sev, explanation, REVIEW, action,
+                    patient_id,
+                    "review_discordance",
+                    family,
+                    prior,
+                    later,
+                    days,
+                    sev,
+                    explanation,
+                    REVIEW,
+                    action,
                     others,
                 )
             )
         return flags
 
-    def benign_with_malignant_features(self, patient_id: str, specs: Sequence[_Specimen]) -> list[Flag]:
+    def benign_with_malignant_features(
+        self, patient_id: str, specs: Sequence[_Specimen]
+    ) -> list[Flag]:
         flags = []
         done: set[str] = set()
         entries = sorted(
@@ -383,9 +419,17 @@ class FlagEngine:
             for crit in self.criteria:
                 if crit.family in done:
                     continue
-                benign = [f for f in own if f.family == crit.family and self.is_benign(f) and f.mention.behavior == 0]
+                benign = [
+                    f
+                    for f in own
+                    if f.family == crit.family and self.is_benign(f) and f.mention.behavior == 0
+                ]
                 # a /1 or malignant sign-out of the family owns the features
-                malignant = [f for f in own if f.family == crit.family and (f.malignant or f.mention.behavior == 1)]
+                malignant = [
+                    f
+                    for f in own
+                    if f.family == crit.family and (f.malignant or f.mention.behavior == 1)
+                ]
                 met = _criteria_met(entry.extraction.features, crit)
                 if not benign or malignant or len(met) < crit.min_criteria:
                     continue  # a malignant call in the same report owns the features
@@ -403,8 +447,17 @@ class FlagEngine:
                 )
                 flags.append(
                     self._flag(
-                        patient_id, "benign_with_malignant_features", crit.family, finding,
-                        finding, 0, sev, explanation, FEATURES, action, (),
+                        patient_id,
+                        "benign_with_malignant_features",
+                        crit.family,
+                        finding,
+                        finding,
+                        0,
+                        sev,
+                        explanation,
+                        FEATURES,
+                        action,
+                        (),
                         [_feature_evidence(entry, feat, FEATURES) for _, feat in met],
                     )
                 )
@@ -555,14 +608,20 @@ def _feature_evidence(entry: TimelineEntry, feature: Feature, rule: str) -> Evid
     )
 
 
-def _criteria_met(features: Sequence[Feature], crit: MalignancyCriteria) -> list[tuple[str, Feature]]:
+def _criteria_met(
+    features: Sequence[Feature], crit: MalignancyCriteria
+) -> list[tuple[str, Feature]]:
     met: dict[str, Feature] = {}
     for feat in features:
         if feat.name == "mitoses_per_10hpf" and float(feat.value) >= crit.mitoses_per_10hpf:
             met.setdefault("mitoses", feat)
         elif feat.name == "atypia" and feat.value in crit.atypia:
             met.setdefault("atypia", feat)
-        elif feat.name == "tumor_cell_necrosis" and crit.tumor_cell_necrosis and feat.value == "present":
+        elif (
+            feat.name == "tumor_cell_necrosis"
+            and crit.tumor_cell_necrosis
+            and feat.value == "present"
+        ):
             met.setdefault("necrosis", feat)
         elif feat.name in crit.features and feat.value in ("present", "true"):
             met.setdefault(feat.name, feat)

@@ -82,7 +82,8 @@ def _id_keys(report_id: str) -> set[str]:
     return {
         accession_key("-".join(parts[i:]))
         for i in range(len(parts))
-        if len("".join(parts[i:])) >= _MIN_ACCESSION_CORE and any(c.isdigit() for c in "".join(parts[i:]))
+        if len("".join(parts[i:])) >= _MIN_ACCESSION_CORE
+        and any(c.isdigit() for c in "".join(parts[i:]))
     }
 
 
@@ -165,6 +166,8 @@ def build_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
         if specimen is None:
             specimen = entry.specimen_date or next(iter(entry.extraction.cited_dates), None)
         out.append(
-            replace(entry, reviews=tuple(sorted(t.report_id for t in targets)), specimen_date=specimen)
+            replace(
+                entry, reviews=tuple(sorted(t.report_id for t in targets)), specimen_date=specimen
+            )
         )
     return sorted(out, key=lambda e: (e.event_date, e.report_date, e.report_id))

@@ -40,7 +40,10 @@ class FeatureFinder:
         self.mitoses = compile_all(rules.mitoses)
         self.necrosis = compile_all(rules.necrosis)
         self.atypia = compile_all(rules.atypia)
-        self.findings = [(r.name or r.id, c) for r, c in zip(rules.findings, compile_all(rules.findings), strict=True)]
+        self.findings = [
+            (r.name or r.id, c)
+            for r, c in zip(rules.findings, compile_all(rules.findings), strict=True)
+        ]
         # One cheap scan over a whole report finds the sentences worth the per-rule regexes.
         self.any_rule = CaselessPattern("|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).")
         cues = sorted(rules.negation_cues, key=len, reverse=True)

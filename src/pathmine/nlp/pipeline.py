@@ -42,8 +42,8 @@ from pathmine.nlp.targets import (
     STAIN,
     ExclusionFilter,
     SubtypeRecoder,
-    diagnosis_rules,
     compound_rules,
+    diagnosis_rules,
     marker_rules,
 )
 from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, text_of
@@ -97,9 +97,7 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     nlp.add_pipe("pathmine_line_sentencizer_v1")
     # NORM: the tokenizer's OCR-folded lower case (``tokenizer.ocr_norm``); spaCy's own
     # tokenizer (kept for measurement) leaves NORM at the lower-cased form.
-    matcher: Any = nlp.add_pipe(
-        "medspacy_target_matcher", config={"phrase_matcher_attr": "NORM"}
-    )
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"phrase_matcher_attr": "NORM"})
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
     matcher.add(compound_rules(rules.stains.compounds))
@@ -260,7 +258,9 @@ class Extractor:
         """'Histologic type: Endometrioid': a selected synoptic value named only by its type
         adjective is a mention (affirmed), unless the value already holds a lexicon term."""
         line, values = self._typed
-        if line is None or "type" not in lower_text_of(doc) and "histolog" not in lower_text_of(doc):
+        if line is None or (
+            "type" not in lower_text_of(doc) and "histolog" not in lower_text_of(doc)
+        ):
             return []
         out = []
         starts = [e.start_char for e in doc.ents if e.label_ == DIAGNOSIS]
@@ -334,7 +334,9 @@ class Extractor:
         metastatic = behavior == 6
         modifier_ids = [*extra_ids, *modifier_ids]
         sent_span = sentence_of(ent.doc, ent.start)
-        site = sites.site_for(ent.start_char, ent.end_char, sent_span.start_char, sent_span.end_char)
+        site = sites.site_for(
+            ent.start_char, ent.end_char, sent_span.start_char, sent_span.end_char
+        )
         sentence = sent_span.text.strip()
 
         def mention(e: DiagnosisEntry, ids: list[str], behavior: int) -> DiagnosisMention:
@@ -366,7 +368,11 @@ class Extractor:
                 assertion_of_type = "uncertain" if assertion == "affirmed" else assertion
                 out.append(
                     replace(
-                        mention(extra, [qualifier_id, "ctx.unc.hedged_type", *modifier_ids], extra_behavior),
+                        mention(
+                            extra,
+                            [qualifier_id, "ctx.unc.hedged_type", *modifier_ids],
+                            extra_behavior,
+                        ),
                         assertion=assertion_of_type,
                     )
                 )
@@ -517,7 +523,8 @@ class Extractor:
                 continue
             other_id = other._.target_rule.metadata.get("entry_id")
             if other_id == entry_id or (
-                generic and other_id in self._entries
+                generic
+                and other_id in self._entries
                 and self._entries[other_id].lineage not in self._GENERIC_LINEAGES
             ):
                 return True
@@ -529,7 +536,11 @@ class Extractor:
         doc = ent.doc
         sent = sentence_of(doc, ent.start)
         for other in doc.ents:
-            if other is ent or other.label_ != DIAGNOSIS or not sent.start <= other.start < sent.end:
+            if (
+                other is ent
+                or other.label_ != DIAGNOSIS
+                or not sent.start <= other.start < sent.end
+            ):
                 continue
             lo, hi = (other.end, ent.start) if other.end <= ent.start else (ent.end, other.start)
             if hi < lo or hi - lo > 4:

@@ -169,7 +169,10 @@ class FactReader:
         for pattern in self._collection:
             m = pattern.search(head)
             if m:
-                for reading in (parse_date(m.group("date"), day_first), parse_date(m.group("date"), not day_first)):
+                for reading in (
+                    parse_date(m.group("date"), day_first),
+                    parse_date(m.group("date"), not day_first),
+                ):
                     if reading and reading not in collection:
                         collection.append(reading)
                 if collection:
@@ -179,7 +182,10 @@ class FactReader:
             for m in pattern.finditer(text):
                 # an ambiguous d/m/y date is kept in both readings: the timeline matches it
                 # against the specimens the archive has
-                for reading in {parse_date(m.group("date"), day_first), parse_date(m.group("date"), not day_first)}:
+                for reading in {
+                    parse_date(m.group("date"), day_first),
+                    parse_date(m.group("date"), not day_first),
+                }:
                     if reading and reading not in cited_dates:
                         cited_dates.append(reading)
         return ReportFacts(own, tuple(cited.values()), tuple(collection), tuple(cited_dates))

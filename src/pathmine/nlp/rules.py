@@ -109,7 +109,9 @@ class DiagnosisLexicon(_Strict):
 
     @field_validator("subtype_qualifiers")
     @classmethod
-    def _known_targets(cls, qualifiers: list[SubtypeQualifier], info: Any) -> list[SubtypeQualifier]:
+    def _known_targets(
+        cls, qualifiers: list[SubtypeQualifier], info: Any
+    ) -> list[SubtypeQualifier]:
         _require_unique([q.id for q in qualifiers], "subtype qualifier id")
         known = {e.id for e in info.data.get("entries", [])}
         for q in qualifiers:

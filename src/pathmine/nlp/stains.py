@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pathmine.nlp.tokenizer import ocr_norm
 from pathmine.nlp.rules import CompoundMarker, MarkerEntry, MolecularContext, Outcome, ResultCues
+from pathmine.nlp.tokenizer import ocr_norm
 from pathmine.records import StainResult
 
 _CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
@@ -471,7 +471,9 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if cue.tokens == ("-",) and _is_hyphen(tok):
                 seen.append(tok)
                 continue  # "patchy (non-diffuse) staining": a hyphen inside a word
-            stronger = _stronger_cue(book, norms, k + len(cue.tokens)) if cue.text in _WEAK_CUES else None
+            stronger = (
+                _stronger_cue(book, norms, k + len(cue.tokens)) if cue.text in _WEAK_CUES else None
+            )
             if stronger is not None:
                 cue = stronger[1]
                 k, tok = stronger[0], tokens[stronger[0]]
@@ -526,7 +528,9 @@ def _options_line(book: CueBook, norms: Sequence[str], k: int, cue: _Cue) -> boo
     for j in range(k + len(cue.tokens) + 1, min(len(norms), k + len(cue.tokens) + 4)):
         other = CueBook.match_at(book.postfix, norms, j)
         if other is not None and other.result != cue.result and other.tokens[0].isalpha():
-            return all(len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in norms[k + len(cue.tokens) : j])
+            return all(
+                len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in norms[k + len(cue.tokens) : j]
+            )
     return False
 
 
@@ -674,9 +678,7 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     ]
 
 
-def _second_result(
-    book: CueBook, sent: Span, found: _Found, stop: int
-) -> _Found | None:
+def _second_result(book: CueBook, sent: Span, found: _Found, stop: int) -> _Found | None:
     """A second, opposite result for the same list in another component ("keratin is
     positive in the glands and negative in the spindle cells"): the clause goes on with a
     join, the opposite cue, and a locative ("in", "within") or a "but"."""
@@ -709,7 +711,9 @@ def _molecular(book: CueBook, sent: Span, result: StainResult) -> bool:
         return True
     before = [t.norm_ for t in doc[max(sent.start, span.start - 4) : span.start] if not t.is_space]
     return any(
-        tuple(before[k : k + len(cue)]) == cue for cue in book.molecular_before for k in range(len(before))
+        tuple(before[k : k + len(cue)]) == cue
+        for cue in book.molecular_before
+        for k in range(len(before))
     )
 
 
@@ -884,8 +888,10 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
             for marker, (word, lo, hi) in zip(run, results, strict=True):
                 if marker is None:
                     continue
-                result = "negative" if word in ("negative", "negativity", "neg", "-") else (
-                    "equivocal" if word == "equivocal" else "positive"
+                result = (
+                    "negative"
+                    if word in ("negative", "negativity", "neg", "-")
+                    else ("equivocal" if word == "equivocal" else "positive")
                 )
                 rule = marker._.target_rule
                 entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
@@ -910,7 +916,11 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
 def _name_only(line: str) -> bool:
     """A short line that can only be a stain's name ("WT -1", "Berep4", "MOC-31")."""
     stripped = line.strip()
-    return 0 < len(stripped) <= 15 and any(c.isalpha() for c in stripped) and not _RESULT_LINE.match(stripped)
+    return (
+        0 < len(stripped) <= 15
+        and any(c.isalpha() for c in stripped)
+        and not _RESULT_LINE.match(stripped)
+    )
 
 
 def _marker_only(text: str, line: tuple[int, int], marker: Span) -> bool:

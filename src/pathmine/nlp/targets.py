@@ -154,7 +154,9 @@ class SubtypeRecoder(_ContextRegexes):
             if q.report is not None
         ]
 
-    def qualify(self, ent: Span, entry_id: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
+    def qualify(
+        self, ent: Span, entry_id: str
+    ) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
         """((qualifier id, entry id) of the first recode or ``None``, [(qualifier id, entry
         id) of every add that applies])."""
         recode: tuple[str, str] | None = None

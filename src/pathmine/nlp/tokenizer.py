@@ -95,7 +95,9 @@ _JOINED = re.compile(
 )
 # a lower-case run of three letters, then a capitalised word of three: "NegativeControls"
 # (or a marker name with its result glued on: "P53Positive")
-_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)")
+_CAMEL = re.compile(
+    r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)"
+)
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
@@ -309,6 +311,8 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
 # HL7 v2 segments flattened onto one line: a space before "OBX|", "OBR|", ... was a segment
 # break. Dictated reports transcribed literally: "period", "new paragraph" were breaks.
 _HL7_SEGMENT = re.compile(r" (?=(?:MSH|PID|PV1|PV2|ORC|OBR|OBX|NTE|SPM|TQ1|ZDS)\|)")
+
+
 def _implicit_breaks(text: str) -> frozenset[int]:
     """Offsets of single spaces that stand for line breaks (see ``_HL7_SEGMENT``); dictation
     is recognised by its spoken punctuation ("comma", "period" at least three times each

@@ -458,7 +458,14 @@ def extractions_for(session: Session, report_pks: Sequence[int]) -> dict[int, Ex
         features = _rows_for(session, HistologicFeatureRow, _FEATURE_COLUMNS, chunk)
         for pk, _version, *values in features:
             by_pk[pk]["f"].append(Feature(**dict(zip(_FEATURE_FIELDS, values, strict=True))))
-        for pk, extracted_with, accession, cited, collected, cited_dates in session.connection().execute(
+        for (
+            pk,
+            extracted_with,
+            accession,
+            cited,
+            collected,
+            cited_dates,
+        ) in session.connection().execute(
             select(
                 reports.id,
                 reports.extracted_with,

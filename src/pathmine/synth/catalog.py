@@ -173,7 +173,7 @@ ENTITIES: dict[str, Entity] = {
         E(
             "liposarcoma",
             "8850/3",
-            ("myxoid liposarcoma", "pleomorphic liposarcoma", "liposarcoma"),
+            ("liposarcoma",),
             "soft",
             "adipocytic",
             ("S100",),
@@ -321,7 +321,6 @@ ENTITIES: dict[str, Entity] = {
                 "adenocarcinoma",
                 "invasive adenocarcinoma",
                 "colorectal adenocarcinoma",
-                "mucinous adenocarcinoma",
             ),
             "colon",
             "colorectal_glandular",
@@ -345,7 +344,7 @@ ENTITIES: dict[str, Entity] = {
         E(
             "serous_cystadenoma",
             "8441/0",
-            ("serous cystadenoma", "serous cystadenofibroma"),
+            ("serous cystadenoma",),
             "ovary",
             "serous_epithelial",
             ("PAX8",),
@@ -406,7 +405,7 @@ ENTITIES: dict[str, Entity] = {
 BENIGN_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "smooth_muscle": ("leiomyoma", "leiomyoma", "cellular_leiomyoma", "stump"),
     "endometrial_stromal": ("esn",),
-    "adipocytic": ("lipoma", "lipoma", "alt"),
+    "adipocytic": ("lipoma", "lipoma"),  # ALT/WDLPS is 8851/3, malignant (ANNOTATION.md)
     "nerve_sheath": ("schwannoma", "neurofibroma"),
     "phyllodes": ("phyllodes_benign",),
     "melanocytic": ("nevus", "nevus", "dysplastic_nevus"),

@@ -82,7 +82,10 @@ def history(entity: Entity, assertion: str, rng: Random, year: int, *, cued: boo
     if assertion == "historical":
         forms = [f"History of {term} ({year}).", f"Previous {term} resected in {year}."]
         if not cued:
-            forms += [f"Known {term}.", f"{cap1(term)} diagnosed in {year}, treated elsewhere."]
+            forms += [
+                f"Known {term}, excised in {year}.",
+                f"{cap1(term)} diagnosed in {year}, treated elsewhere.",
+            ]
     elif assertion == "hypothetical":
         forms = [f"Rule out {term}.", f"R/O {term}.", f"Clinically to rule out {term}."]
         if not cued:
@@ -95,7 +98,9 @@ def history(entity: Entity, assertion: str, rng: Random, year: int, *, cued: boo
         ]
     else:  # pragma: no cover
         raise ValueError(assertion)
-    return Frag(rng.choice(forms), dx=((code, assertion),))
+    # a clinician's rule-out request or question is uncertain (ANNOTATION.md section 3)
+    gold = "uncertain" if assertion == "hypothetical" else assertion
+    return Frag(rng.choice(forms), dx=((code, gold),))
 
 
 # -- stains -----------------------------------------------------------------------------------

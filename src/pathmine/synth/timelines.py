@@ -127,6 +127,9 @@ class Built:
     scenario: str  # background, planted:<kind>, control:<kind>
     specs: list[Spec]
     intended: str | None = None  # flag kind a planted patient must raise
+    # The flags the story plants (kind, lineage family, prior report, later report): the
+    # corpus's flag gold, written by the scenario itself, never by the flag rules.
+    planted: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 class PatientBuilder:
@@ -145,6 +148,7 @@ class PatientBuilder:
         self.seq = 0
         self.specs: list[Spec] = []
         self.amended: list[Spec] = []
+        self.planted: list[tuple[str, str, str, str]] = []
         self.episodes: list[tuple[Episode, Spec]] = []
 
     def female(self) -> None:
@@ -478,7 +482,9 @@ class PatientBuilder:
 
     def built(self, scenario: str, intended: str | None = None) -> Built:
         ordered = sorted(self.specs, key=lambda s: (s.report_date, s.report_id))
-        return Built(self.patient_id, scenario, ordered + self.amended, intended)
+        return Built(
+            self.patient_id, scenario, ordered + self.amended, intended, list(self.planted)
+        )
 
 
 _CASSETTE = (
@@ -674,7 +680,10 @@ def planted(b: PatientBuilder, kind: str) -> Built:
     t0 = b.start_date()
     if kind == "features":
         ent = ENTITIES[rng.choice(("leiomyoma", "leiomyoma", "cellular_leiomyoma"))]
-        b.original(Episode(t0, "uterus", ent, criteria="bwmf", safe=True))
+        spec = b.original(Episode(t0, "uterus", ent, criteria="bwmf", safe=True))
+        b.planted.append(
+            ("benign_with_malignant_features", "smooth_muscle", spec.report_id, spec.report_id)
+        )
         if rng.random() < 0.4:
             b.original(Episode(b.later(t0), rng.choice(("colon", "skin")), None))
         return b.built(f"planted:{kind}", "benign_with_malignant_features")
@@ -686,8 +695,20 @@ def planted(b: PatientBuilder, kind: str) -> Built:
             fam = rng.choice(FAMILIES_WITH_BENIGN)
             benign = _entity(rng, BENIGN_BY_FAMILY[fam])
         crit = "benign" if fam == "smooth_muscle" else None
-        b.original(
-            Episode(t0, benign.organ, benign, criteria=crit, safe=True, mention_priors=False)
+        # FLAG-RULES.md: these lineages need the same site or lesion, so the story recurs
+        # at the benign tumour's site; smooth muscle and stromal ones may be distant
+        same_site = fam not in ("smooth_muscle", "endometrial_stromal")
+        label = rng.choice(ORGANS[benign.organ].specimens) if same_site else None
+        prior = b.original(
+            Episode(
+                t0,
+                benign.organ,
+                benign,
+                criteria=crit,
+                safe=True,
+                mention_priors=False,
+                site_label=label,
+            )
         )
         t1 = b.later(t0, 200, 3600)
         _filler_episodes(b, t0, t1)
@@ -696,29 +717,33 @@ def planted(b: PatientBuilder, kind: str) -> Built:
             pos = ("SMA", "desmin") + (("h-caldesmon",) if rng.random() < 0.5 else ())
             neg = ("S100", "CD117") + (("DOG1",) if rng.random() < 0.5 else ())
             mal = ENTITIES["spindle_sarcoma"]
-            b.original(
+            later = b.original(
                 Episode(t1, site, mal, "affirmed", site_label=label, stains=(pos, neg), safe=True)
             )
         else:
             mal = _entity(rng, MALIGNANT_BY_FAMILY[fam])
-            metastatic = rng.random() < 0.4
+            metastatic = rng.random() < 0.4 and not same_site
             assertion = "uncertain" if rng.random() < 0.3 else "affirmed"
             if metastatic:
-                site, label = rng.choice(DISTANT_SITES)
-                b.original(
-                    Episode(t1, site, mal, assertion, metastatic=True, site_label=label, safe=True)
+                site, distant = rng.choice(DISTANT_SITES)
+                later = b.original(
+                    Episode(
+                        t1, site, mal, assertion, metastatic=True, site_label=distant, safe=True
+                    )
                 )
             else:
-                b.original(
+                later = b.original(
                     Episode(
                         t1,
-                        mal.organ,
+                        benign.organ if same_site else mal.organ,
                         mal,
                         assertion,
                         safe=True,
                         criteria="malignant" if fam == "smooth_muscle" else None,
+                        site_label=label,
                     )
                 )
+        b.planted.append(("benign_to_malignant", fam, prior.report_id, later.report_id))
         return b.built(f"planted:{kind}", "benign_to_malignant")
     if kind == "review_upgrade":
         fam = rng.choice(FAMILIES_WITH_BENIGN)
@@ -731,7 +756,7 @@ def planted(b: PatientBuilder, kind: str) -> Built:
             place=outside,
         )
         assertion = "uncertain" if rng.random() < 0.25 else "affirmed"
-        b.review(
+        rev = b.review(
             orig,
             mal,
             assertion,
@@ -739,6 +764,7 @@ def planted(b: PatientBuilder, kind: str) -> Built:
             stains=(mal.positive, mal.negative) if mal.positive else None,
             prior=benign,
         )
+        b.planted.append(("review_discordance", fam, orig.report_id, rev.report_id))
         return b.built(f"planted:{kind}", "review_discordance")
     # review_downgrade: outside malignant call, review says benign
     fam = rng.choice(("smooth_muscle", "melanocytic", "phyllodes", "nerve_sheath", "adipocytic"))
@@ -758,7 +784,7 @@ def planted(b: PatientBuilder, kind: str) -> Built:
         place=b._place(outside=True),
     )
     extra = [ph.diagnosis(mal, "negated", rng, safe=True)] if rng.random() < 0.6 else []
-    b.review(
+    rev = b.review(
         orig,
         benign,
         "affirmed",
@@ -767,6 +793,7 @@ def planted(b: PatientBuilder, kind: str) -> Built:
         extra=extra,
         prior=mal,
     )
+    b.planted.append(("review_discordance", fam, orig.report_id, rev.report_id))
     return b.built(f"planted:{kind}", "review_discordance")
 
 

@@ -1,8 +1,9 @@
-"""Gold for a generated patient: mentions from the fragments, flags from the real rules.
+"""Gold for a generated patient: mentions from the fragments, flags from the story.
 
-The gold flags are not declared by the scenario: they are what ``pathmine.flags.compute_flags``
-returns when fed the gold mentions (instead of the pipeline's). So the flag gold is the truth
-under ``flags/rules.py`` by construction, for planted patients and background alike.
+The gold flags are the ones each scenario plants (``Built.planted``: kind, lineage family,
+prior and later report), never what ``pathmine.flags`` computes: a corpus whose truth came
+from the rules could not catch a bug in them. ``story_conflicts`` redraws stories whose other
+reports would form a discrepancy of their own.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pathmine.flags import build_timeline, compute_flags
 from pathmine.nlp.rules import load_rules
-from pathmine.records import DiagnosisMention, Extraction, Feature, Flag, StainResult, TimelineEntry
+from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 from pathmine.synth.styles import Spec
 
 
@@ -87,17 +87,44 @@ def _extraction(gold: Gold) -> Extraction:
     return Extraction("synth.gold", dx, stains, feats)
 
 
-def gold_flags(patient_id: str, latest: list[tuple[Spec, Gold]]) -> list[Flag]:
-    """The flags the rules raise on this patient's gold (latest version of each report)."""
-    timeline = [
-        TimelineEntry(
-            report_id=spec.report_id,
-            report_date=spec.report_date,
-            specimen_date=spec.specimen_date,
-            report_type=spec.report_type,
-            institution=spec.institution,
-            extraction=_extraction(gold),
-        )
-        for spec, gold in latest
-    ]
-    return compute_flags(patient_id, build_timeline(timeline))
+def story_conflicts(built: Any, golds: dict[str, Gold]) -> bool:
+    """Does the story hold a benign-then-malignant pair of one lineage family that it did
+    not plant? Read from the gold mentions and the catalogue's families only (never from
+    ``pathmine.flags``): a background or control patient must not carry an accidental
+    discrepancy, and a planted one none besides its own."""
+    families = _families()
+    planted = {(kind, fam) for kind, fam, _, _ in built.planted}
+    events: list[tuple[Any, str, int]] = []
+    for spec in built.specs:
+        when = spec.specimen_date or spec.report_date
+        for code, assertion in golds[spec.report_id].diagnoses:
+            family = families.get(_lineage_or_none(code) or "")
+            behaviour = int(code.rsplit("/", 1)[1])
+            if family is None:
+                continue
+            if assertion == "affirmed" and (behaviour == 0 or code == "8897/1"):
+                events.append((when, family, 0))
+            elif assertion in ("affirmed", "uncertain") and behaviour in (3, 6):
+                events.append((when, family, 3))
+    for when, family, kind in events:
+        if kind != 0 or ("benign_to_malignant", family) in planted:
+            continue
+        if any(f == family and k == 3 and w > when for w, f, k in events):
+            return True
+    return False
+
+
+def _lineage_or_none(code: str) -> str | None:
+    try:
+        return _lineage(code)
+    except KeyError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for family in load_rules().lineages.families:
+        for lineage in family.lineages:
+            out.setdefault(lineage, family.id)
+    return out
