@@ -23,7 +23,8 @@ MEL, DN, SCHW, MPNST = "8720/3", "8727/0", "9560/0", "9540/3"
 # Error classes of ANNOTATION.md section 3 (examples of our own, one per class).
 GUIDELINE_ROWS = [
     pytest.param(
-        "OUTSIDE DIAGNOSIS: Cellular leiomyoma.\nREVIEW DIAGNOSIS: Leiomyosarcoma, spindle cell type.",
+        "OUTSIDE DIAGNOSIS: Cellular leiomyoma.\n"
+        "REVIEW DIAGNOSIS: Leiomyosarcoma, spindle cell type.",
         {"8892/0": "historical", LMS: "affirmed"},
         id="review-two-voices",
     ),
@@ -70,9 +71,7 @@ GUIDELINE_ROWS = [
         {"8933/3": "negated"},
         id="to-qualify-as",
     ),
-    pytest.param(
-        "Features of leiomyosarcoma are absent.", {LMS: "negated"}, id="features-absent"
-    ),
+    pytest.param("Features of leiomyosarcoma are absent.", {LMS: "negated"}, id="features-absent"),
     pytest.param(
         "Metastatic leiomyosarcoma is not supported by the morphology.",
         {"8890/6": "negated"},
@@ -98,9 +97,7 @@ GUIDELINE_ROWS = [
         {LMS: "affirmed"},
         id="back-reference",
     ),
-    pytest.param(
-        "Her paternal aunt had a liposarcoma.", {"8850/3": "family"}, id="family-aunt"
-    ),
+    pytest.param("Her paternal aunt had a liposarcoma.", {"8850/3": "family"}, id="family-aunt"),
 ]
 
 ROWS = [
@@ -357,9 +354,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), GUIDELINE_ROWS)
-def test_guideline_assertion(
-    extractor: Extractor, text: str, expected: dict[str, str]
-) -> None:
+def test_guideline_assertion(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
     got = {m.icdo3: m.assertion for m in extractor.extract(text).diagnoses}
     assert got == expected
 

@@ -193,8 +193,12 @@ ROWS = [
         [("8380/3", "Endometrioid")],
         id="synoptic-typed-value",
     ),
-    pytest.param("Endometrioidadenocarcinoma.", [("8380/3", "Endometrioidadenocarcinoma")], id="ocr-joined"),
-    pytest.param("Angioleiomyoma of the ankle.", [("8894/0", "Angioleiomyoma")], id="angioleiomyoma"),
+    pytest.param(
+        "Endometrioidadenocarcinoma.", [("8380/3", "Endometrioidadenocarcinoma")], id="ocr-joined"
+    ),
+    pytest.param(
+        "Angioleiomyoma of the ankle.", [("8894/0", "Angioleiomyoma")], id="angioleiomyoma"
+    ),
     pytest.param(
         "Spindle cell lipoma of the neck.", [("8857/0", "Spindle cell lipoma")], id="spindle-lipoma"
     ),
@@ -217,8 +221,12 @@ ROWS = [
         id="ups",
     ),
     pytest.param("Metaplastic carcinoma.", [("8575/3", "Metaplastic carcinoma")], id="metaplastic"),
-    pytest.param("Malignant mesothelioma.", [("9050/3", "Malignant mesothelioma")], id="mesothelioma"),
-    pytest.param("Conventional osteosarcoma.", [("9180/3", "Conventional osteosarcoma")], id="osteosarcoma"),
+    pytest.param(
+        "Malignant mesothelioma.", [("9050/3", "Malignant mesothelioma")], id="mesothelioma"
+    ),
+    pytest.param(
+        "Conventional osteosarcoma.", [("9180/3", "Conventional osteosarcoma")], id="osteosarcoma"
+    ),
     pytest.param("Sacral chordoma.", [("9370/3", "chordoma")], id="chordoma"),
     # look-alikes and non-mentions
     pytest.param("CERVICAL STUMP: unremarkable.", [], id="cervical-stump-caps"),

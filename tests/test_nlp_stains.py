@@ -313,14 +313,18 @@ ROWS = [
     ),
     # ANNOTATION.md section 4 error classes (examples of our own)
     row(
-        "IMMUNOHISTOCHEMISTRY:\nDesmin : POSITIVE (diffuse)\nCD117 / DOG1 : NEGATIVE\nS100 : NEGATIVE",
+        "IMMUNOHISTOCHEMISTRY:\nDesmin : POSITIVE (diffuse)\n"
+        "CD117 / DOG1 : NEGATIVE\nS100 : NEGATIVE",
         {("desmin", POS), ("CD117", NEG), ("DOG1", NEG), ("S100", NEG)},
         "one-marker-per-line-table",
     ),
     row("MIB-1 index: 3%.", {("Ki-67", POS)}, "ki67-percent-only", **{"Ki-67": {"percent": 3.0}}),
     row("Ki-67 <1%.", {("Ki-67", POS)}, "ki67-below-one-percent"),
     row(
-        "p53 shows a wild-type pattern.", {("p53", POS)}, "p53-wild-type", p53={"pattern": "wild-type"}
+        "p53 shows a wild-type pattern.",
+        {("p53", POS)},
+        "p53-wild-type",
+        p53={"pattern": "wild-type"},
     ),
     row("p53: null pattern.", {("p53", NEG)}, "p53-null", p53={"pattern": "null"}),
     row("p53 is aberrant (mutant-type).", {("p53", POS)}, "p53-mutant", p53={"pattern": "mutant"}),
@@ -349,7 +353,9 @@ ROWS = [
         {("pan-cytokeratin", POS), ("pan-cytokeratin", NEG)},
         "per-component",
     ),
-    row("CD1O positive, desmln negatlve.", {("CD10", POS), ("desmin", NEG)}, "ocr-marker-and-result"),
+    row(
+        "CD1O positive, desmln negatlve.", {("CD10", POS), ("desmin", NEG)}, "ocr-marker-and-result"
+    ),
     row(
         "The tumour is positive for estrogen and progesterone receptors.",
         {("ER", POS), ("PR", POS)},

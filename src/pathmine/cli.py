@@ -732,7 +732,8 @@ def evaluate(
         Path, typer.Option(help="Gold JSONL: report_id, diagnoses, stains, features.")
     ] = Path("corpora/dev/gold.jsonl"),
     flags_gold: Annotated[
-        Path | None, typer.Option(help="Flag gold JSONL: patient_id, kind, lineage, prior/later report ids.")
+        Path | None,
+        typer.Option(help="Flag gold JSONL: patient_id, kind, lineage, prior/later report ids."),
     ] = None,
     markdown: Annotated[
         Path | None, typer.Option(help="Also write a Markdown report here.")

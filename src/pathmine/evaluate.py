@@ -309,7 +309,7 @@ def score_extractions(
     for report_id in sorted(gold):
         g, ext = gold[report_id], extractions[report_id]
         stains = [s for s in ext.stains if s.marker in scored_markers]
-        gold_stains = {p for p in g.stains if p[0] in scored_markers}
+        gold_stains = frozenset(p for p in g.stains if p[0] in scored_markers)
         for category, gold_pairs, mentions, key in (
             ("diagnoses", g.diagnoses, ext.diagnoses, lambda m: (m.icdo3, m.assertion)),
             ("stains", gold_stains, stains, lambda s: (s.marker, s.result)),

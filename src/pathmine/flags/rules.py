@@ -307,7 +307,8 @@ class FlagEngine:
                 )
                 + (f"; lineage from {later.phenotype}" if later.phenotype and not inferred else "")
                 + (
-                    f"; {len({f.entry.report_id for f in others})} other qualifying report(s) cited as evidence"
+                    f"; {len({f.entry.report_id for f in others})} other qualifying "
+                    "report(s) cited as evidence"
                     if others
                     else ""
                 )
@@ -480,7 +481,8 @@ class FlagEngine:
         code = f"[{m.icdo3}]"
         where = f", {m.site}" if m.site else ""
         dated = f"specimen {e.event_date.isoformat()}"
-        return f"{qualifier}{metastatic}{m.term} {code} in {e.report_type} {e.report_id} ({dated}{where})"
+        source = f"{e.report_type} {e.report_id} ({dated}{where})"
+        return f"{qualifier}{metastatic}{m.term} {code} in {source}"
 
     def _action(
         self,

@@ -405,9 +405,12 @@ class Extractor:
                 by_category.pop("HISTORICAL")
         if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
             return "historical", [*ids, "sec.quoted_diagnosis"]
-        if role == "clinical" and not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"}:
-            if self._reports_prior_specimen(ent):
-                return "historical", [*ids, "sec.clinical_prior_specimen"]
+        if (
+            role == "clinical"
+            and not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"}
+            and self._reports_prior_specimen(ent)
+        ):
+            return "historical", [*ids, "sec.clinical_prior_specimen"]
         for category, assertion in _ASSERTION_ORDER:
             if category in by_category:
                 return assertion, ids

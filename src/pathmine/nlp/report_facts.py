@@ -167,8 +167,9 @@ class FactReader:
         day_first = self._day_first(text)
         collection: list[date] = []
         for pattern in self._collection:
-            m = pattern.search(head)
-            if m:
+            hit = pattern.search(head)
+            if hit:
+                m = hit
                 for reading in (
                     parse_date(m.group("date"), day_first),
                     parse_date(m.group("date"), not day_first),

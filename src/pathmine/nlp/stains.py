@@ -879,10 +879,10 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
             results.append((glued.group(1).lower(), lines[j - 1][0], lines[j - 1][1]))
         k = j
         while k < len(lines) and len(results) < len(run):
-            m = _RESULT_LINE.match(text[lines[k][0] : lines[k][1]])
-            if m is None:
+            row = _RESULT_LINE.match(text[lines[k][0] : lines[k][1]])
+            if row is None:
                 break
-            results.append((m.group("r").lower(), lines[k][0], lines[k][1]))
+            results.append((row.group("r").lower(), lines[k][0], lines[k][1]))
             k += 1
         if len(results) == len(run):
             for marker, (word, lo, hi) in zip(run, results, strict=True):
