@@ -177,6 +177,10 @@ class EvaluationResult:
     flags: Score | None = None
     flag_errors: list[FlagError] = field(default_factory=list)
     flag_figures: FlagFigures | None = None
+    # gold assertion -> predicted assertion -> count, on diagnoses whose code was predicted
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    # the set's recorded first-run (blind) figures, when it has a ``first_run.json``
+    first_run: dict[str, Any] | None = None
 
     def score(self, category: str) -> Score | None:
         if category == "flags":
@@ -305,6 +309,7 @@ def score_extractions(
         scored_markers = _packaged_scored_markers()
     counts = {c: [0, 0, 0] for c in CATEGORIES}
     errors: list[EvalError] = []
+    confusion: dict[str, dict[str, int]] = {}
     correct = total = 0
     for report_id in sorted(gold):
         g, ext = gold[report_id], extractions[report_id]
@@ -322,6 +327,7 @@ def score_extractions(
             errors.extend(errs)
         predicted_dx = {(m.icdo3, m.assertion) for m in ext.diagnoses}
         predicted_codes = {code for code, _ in predicted_dx}
+        _confuse(confusion, g.diagnoses, predicted_dx)
         for pair in g.diagnoses:
             if pair[0] in predicted_codes:
                 total += 1
@@ -341,7 +347,31 @@ def score_extractions(
         assertion_total=total,
         errors=errors,
         n_reports=len(gold),
+        confusion=confusion,
     )
+
+
+def _confuse(
+    confusion: dict[str, dict[str, int]], gold: frozenset[Pair], predicted: set[Pair]
+) -> None:
+    """Count gold vs predicted assertion per code the prediction also has: a matched pair on
+    the diagonal, an unmatched gold assertion against each unmatched predicted one."""
+    by_code: dict[str, tuple[set[str], set[str]]] = {}
+    for code, assertion in gold:
+        by_code.setdefault(code, (set(), set()))[0].add(assertion)
+    for code, assertion in predicted:
+        if code in by_code:
+            by_code[code][1].add(assertion)
+    for wanted, got in by_code.values():
+        if not got:
+            continue
+        for a in wanted & got:
+            row = confusion.setdefault(a, {})
+            row[a] = row.get(a, 0) + 1
+        for a in wanted - got:
+            row = confusion.setdefault(a, {})
+            for p in got - wanted:
+                row[p] = row.get(p, 0) + 1
 
 
 def _packaged_scored_markers() -> frozenset[str]:
@@ -613,6 +643,20 @@ def load_flag_gold(path: Path) -> list[GoldFlag]:
     return out
 
 
+def _first_run(gold_path: Path) -> dict[str, Any] | None:
+    """The set's recorded first-run (blind) score: ``<gold stem>.first_run.json`` beside the
+    gold file (``batch2.gold.jsonl`` -> ``batch2.first_run.json``), else ``first_run.json``."""
+    stem = gold_path.name.split(".")[0]
+    for candidate in (
+        gold_path.parent / f"{stem}.first_run.json",
+        gold_path.parent / "first_run.json",
+    ):
+        if candidate.is_file():
+            data: dict[str, Any] = json.loads(candidate.read_text(encoding="utf-8"))
+            return data
+    return None
+
+
 def _read_text(path: Path) -> str:
     data = path.read_bytes()
     try:
@@ -720,6 +764,7 @@ def evaluate(
     extractions = dict(zip(ids, extractor.extract_many(texts[i] for i in ids), strict=True))
 
     result = score_extractions(gold, extractions)
+    result.first_run = _first_run(Path(gold_path)) if str(gold_path) != "-" else None
     result.n_unannotated = sum(1 for rid in reports if rid not in gold)
     result.n_rejected = rejected
     result.pipeline_version = str(getattr(extractor, "version", ""))
@@ -799,6 +844,63 @@ def _counts_line(result: EvaluationResult) -> str:
     )
 
 
+def _first_run_lines(result: EvaluationResult) -> list[str]:
+    """The blind first-run figure beside the current one (issue: honest generalisation)."""
+    first = (result.first_run or {}).get("first_run")
+    if not first:
+        return []
+    now = result.metrics()
+    parts = [
+        f"{key} {first[key]:.3f} -> {now[key]:.3f}"
+        for key in ("diagnoses.f1", "stains.f1", "flags.recall", "flags.precision")
+        if key in first and key in now
+    ]
+    return (
+        [f"first run (blind, {result.first_run.get('recorded', '?')}) -> now: " + "; ".join(parts)]
+        if parts
+        else []
+    )
+
+
+def _confusion_lines(result: EvaluationResult) -> list[str]:
+    if not result.confusion:
+        return []
+    cols = [a for a in ASSERTIONS if any(a in row for row in result.confusion.values())]
+    width = max(len(a) for a in ASSERTIONS)
+    out = ["assertion confusion (gold rows, predicted columns, codes found by both):"]
+    out.append("  " + "gold".ljust(width) + "  " + "  ".join(c[:8].rjust(8) for c in cols))
+    for a in ASSERTIONS:
+        row = result.confusion.get(a)
+        if row:
+            out.append(
+                "  " + a.ljust(width) + "  " + "  ".join(str(row.get(c, 0)).rjust(8) for c in cols)
+            )
+    return out
+
+
+_BREAKDOWN_TOP = 12
+
+
+def _breakdown_lines(result: EvaluationResult) -> list[str]:
+    """Errors per ICD-O-3 code and per stain result, most frequent first."""
+    out = []
+    for category, label, key in (
+        ("diagnoses", "diagnosis errors by ICD-O-3 code", lambda e: e.pair[0]),
+        ("stains", "stain errors by result", lambda e: e.pair[1]),
+    ):
+        tally: dict[str, list[int]] = {}
+        for e in result.errors:
+            if e.category == category:
+                counts = tally.setdefault(key(e), [0, 0])
+                counts[0 if e.kind == "miss" else 1] += 1
+        if tally:
+            ranked = sorted(tally.items(), key=lambda kv: -sum(kv[1]))[:_BREAKDOWN_TOP]
+            out.append(
+                f"{label} (misses/false hits): " + ", ".join(f"{k} {m}/{f}" for k, (m, f) in ranked)
+            )
+    return out
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -847,6 +949,9 @@ def render_text(result: EvaluationResult) -> str:
         for r in rows
     ]
     lines += [_assertion_line(result), _counts_line(result)]
+    lines += _first_run_lines(result)
+    lines += _confusion_lines(result)
+    lines += _breakdown_lines(result)
     figures = _flag_figures_line(result)
     if figures is not None:
         lines.append(figures)
