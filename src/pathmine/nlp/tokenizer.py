@@ -101,13 +101,13 @@ _CAMEL = re.compile(
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
-_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "j": "l"})
 
 
 def ocr_norm(word: str) -> str:
     """Lower-case ``word`` with OCR-confusable characters folded together.
 
-    ``0``→``o``, ``1``/``i``/``|``→``l`` and ``rn``→``m``, only in words that hold a letter
+    ``0``→``o``, ``1``/``i``/``j``/``|``→``l`` and ``rn``→``m``, only in words that hold a letter
     (numbers and signs stay as they are). Lexicon phrases get the same folding, so
     "LE1OMYOSARC0MA", "lelomyosarcoma" and "leiomyosarcoma" share one norm, as do
     "rnyogenin" and "myogenin". Folding maps distinct spellings together, never a word onto
