@@ -43,6 +43,20 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,9})\
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./\-](\d{1,2})[./\-](\d{2,4})\b")
 _YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9/\-.])(?=[A-Za-z0-9/\-.]*\d)(?=[A-Za-z0-9/\-.]*[A-Za-z])"
+    r"[A-Za-z0-9][A-Za-z0-9/\-.]{3,30}"
+)
+_MAX_CITED = 200  # accession-shaped tokens looked at per report (OCR debris is endless)
+# a cited-date pattern can only match where one of these stems appears
+_DATE_CUE = re.compile(
+    r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated",
+    re.IGNORECASE,
+)
+_COLLECTION_CUE = re.compile(
+    r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
 
 
@@ -112,7 +126,9 @@ class FactReader:
 
     @cached_property
     def _own(self) -> list[re.Pattern[str]]:
-        return [re.compile(r, re.IGNORECASE) for r in self.rules.own_accession]
+        # one scan: the leftmost labelled accession in the head is the report's own
+        parts = [r.replace("(?P<id>", f"(?P<id{i}>") for i, r in enumerate(self.rules.own_accession)]
+        return [re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)]
 
     @cached_property
     def _shape(self) -> re.Pattern[str]:
@@ -126,6 +142,18 @@ class FactReader:
     def _cited_date(self) -> list[re.Pattern[str]]:
         return [re.compile(r, re.IGNORECASE) for r in self.rules.cited_date]
 
+    def _candidates(self, text: str) -> list[re.Match[str]]:
+        """Accession-shaped tokens; the shape regex runs only on words that hold a digit and
+        a letter or separator (a cheap scan first: most words hold neither)."""
+        out = []
+        for n, word in enumerate(_CANDIDATE.finditer(text)):
+            if n >= _MAX_CITED:
+                break
+            m = self._shape.fullmatch(word.group(0).rstrip(".-/"))
+            if m is not None:
+                out.append(m)
+        return out
+
     def _is_accession(self, token: str) -> bool:
         token = token.strip(" .-/")
         if not any(c.isdigit() for c in token) or _ANY_NUMERIC_DATE.fullmatch(token):
@@ -137,7 +165,7 @@ class FactReader:
         return len(alnum) >= 5 and (has_letter or bool(re.search(r"[-/]", token)))
 
     def _day_first(self, text: str) -> bool:
-        for a, b, _ in _ANY_NUMERIC_DATE.findall(text):
+        for a, b, _ in _ANY_NUMERIC_DATE.findall(text, 0, 4000):
             if int(a) > 12:
                 return True
             if int(b) > 12:
@@ -149,7 +177,8 @@ class FactReader:
         own = None
         for pattern in self._own:
             for m in pattern.finditer(head):
-                shaped = self._shape.search(m.group("id"))
+                label = next(v for k, v in m.groupdict().items() if v is not None)
+                shaped = self._shape.search(label)
                 if shaped and self._is_accession(shaped.group(0)):
                     own = shaped.group(0).strip(" .-/")
                     break
@@ -157,7 +186,7 @@ class FactReader:
                 break
         own_key = accession_key(own) if own else None
         cited: dict[str, str] = {}
-        for m in self._shape.finditer(text):
+        for m in self._candidates(text):
             token = m.group(0).strip(" .-/")
             if not self._is_accession(token) or not any(c.isalpha() for c in token):
                 continue
@@ -166,7 +195,7 @@ class FactReader:
                 cited.setdefault(key, token)
         day_first = self._day_first(text)
         collection: list[date] = []
-        for pattern in self._collection:
+        for pattern in self._collection if _COLLECTION_CUE.search(head) else ():
             hit = pattern.search(head)
             if hit:
                 m = hit
@@ -179,7 +208,7 @@ class FactReader:
                 if collection:
                     break
         cited_dates: list[date] = []
-        for pattern in self._cited_date:
+        for pattern in self._cited_date if _DATE_CUE.search(text) else ():
             for m in pattern.finditer(text):
                 # an ambiguous d/m/y date is kept in both readings: the timeline matches it
                 # against the specimens the archive has

@@ -10,6 +10,7 @@ vocabulary site gives no site, so header text (names, wards, clinicians) never b
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from pathmine.nlp.rules import SiteVocabulary
@@ -33,7 +34,7 @@ _SPECIMEN = re.compile(
 # "Right anterior thigh (recurrence at site of previous excision), radical resection:" above
 # a list of findings heads them as a part heading does, without the "A." (a line that only
 # names a vocabulary site counts; section headers name none).
-_COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,150}):[ \t]*$", re.MULTILINE)
+_COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,100}):[ \t]*$", re.MULTILINE)
 
 
 class SiteNormalizer:
@@ -50,6 +51,10 @@ class SiteNormalizer:
         self.default_line = re.compile(vocabulary.default_labels, re.IGNORECASE | re.MULTILINE)
 
     def normalize(self, raw: str) -> str | None:
+        return self._normalize(raw)
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one normalizer per extractor
+    def _normalize(self, raw: str) -> str | None:
         for label, pattern in self._sites:
             m = pattern.search(raw)
             if m is None:

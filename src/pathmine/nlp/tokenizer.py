@@ -86,6 +86,13 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _GLUED_PREPOSITION = re.compile(r"^(for|with|of|and|to|in)([A-Z][A-Z0-9]{1,9})$")
+# the gate for the three OCR splits below: a lower-case letter or digit before a capital, or
+# a word that starts like a joinable modifier and runs long
+_NEEDS_SPLIT = re.compile(
+    r"[a-z0-9][A-Z]|^(?i:(?:serous|endometr|papillary|squamous|cell|clear|mucinous|metastatic|"
+    r"invasive|malignant|smooth|spindle|stromal|cellular|epithelioid|poorly|moderately|well|"
+    r"high|low)[a-z]{5,})$"
+)
 # two pathology words OCR joined: a modifier, then a head noun
 _JOINED = re.compile(
     r"(?i)^(serous|endometrioid|papillary|squamous|cell|clear|mucinous|metastatic|invasive|"
@@ -136,13 +143,8 @@ class PathologyTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         append_space = spaces.append
+        append_word = words.append
         pending = ""  # whitespace a wrapped line carried, glued to the next word (see below)
-
-        def append_word(word: str) -> None:
-            nonlocal pending
-            if pending:
-                word, pending = pending + word, ""
-            words.append(word)
 
         edits: list[tuple[int, str]] = []  # where the Doc's text differs from ``text``
         breaks = _implicit_breaks(text)
@@ -158,13 +160,16 @@ class PathologyTokenizer:
                 append_space(False)
                 edits.append((start, "\n"))
                 continue
+            if pending and not first.isspace():
+                token, pending = pending + token, ""  # ``first`` stays the word's own
             if first.isspace():
                 if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
                     edits.append((start, " "))
                     continue
                 if (
-                    token.count("\n") == 1
+                    "\n" in token
+                    and token != "\n"
                     and token.strip(" \t") == "\n"
                     and words
                     and not spaces[-1]
@@ -206,26 +211,19 @@ class PathologyTokenizer:
                     append_word(split[0])
                     append_space(False)
                     token = split[1]
-                elif _GLUED_PREPOSITION.match(token):
-                    # "positive forWT1": OCR lost the space before a marker name
-                    m = _GLUED_PREPOSITION.match(token)
-                    assert m is not None
-                    append_word(m.group(1))
-                    append_space(False)
-                    token = m.group(2)
-                elif len(token) > 9 and _JOINED.match(token):
-                    # OCR dropped the space: "CELLCARCINOMA", "serousadenocarcinoma"
-                    m = _JOINED.match(token)
-                    assert m is not None
-                    append_word(m.group(1))
-                    append_space(False)
-                    token = m.group(2)
-                elif not token.islower() and _CAMEL.search(token):
-                    # OCR lost the space between two words ("NegativeControls")
-                    *heads, token = _CAMEL.split(token)
-                    for head in heads:
-                        append_word(head)
+                elif _NEEDS_SPLIT.search(token):  # one C-level test for the rare cases
+                    m = _GLUED_PREPOSITION.match(token) or _JOINED.match(token)
+                    if m is not None:
+                        # OCR lost a space: "positive forWT1", "CELLCARCINOMA"
+                        append_word(m.group(1))
                         append_space(False)
+                        token = m.group(2)
+                    elif not token.isupper() and _CAMEL.search(token):
+                        # "NegativeControls", "P53Positive"
+                        *heads, token = _CAMEL.split(token)
+                        for head in heads:
+                            append_word(head)
+                            append_space(False)
             append_word(token)
             append_space(False)
         _split_negations(words, spaces)
