@@ -127,7 +127,8 @@ class FactReader:
     @cached_property
     def _own(self) -> list[re.Pattern[str]]:
         # one scan: the leftmost labelled accession in the head is the report's own
-        parts = [r.replace("(?P<id>", f"(?P<id{i}>") for i, r in enumerate(self.rules.own_accession)]
+        rules = self.rules.own_accession
+        parts = [r.replace("(?P<id>", f"(?P<id{i}>") for i, r in enumerate(rules)]
         return [re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)]
 
     @cached_property
