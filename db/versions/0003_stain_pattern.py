@@ -21,11 +21,13 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Plain ALTER TABLE (not batch mode): SQLite adds and drops a column in place, and a batch
+# rebuild of a table other rows reference would fail its foreign keys on a filled database.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("stain_results") as batch:
-        batch.add_column(sa.Column("pattern", sa.String(32), nullable=True))
+    op.add_column("stain_results", sa.Column("pattern", sa.String(32), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("stain_results") as batch:
-        batch.drop_column("pattern")
+    op.drop_column("stain_results", "pattern")

@@ -35,15 +35,17 @@ def new_flag_id(patient_id: str, kind: str, family: str) -> str:
     return "F-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+# Plain ALTER TABLE (not batch mode): a batch rebuild of ``reports`` or ``flags``, which other
+# tables reference, would fail their foreign keys on a filled SQLite database.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("reports") as batch:
-        batch.add_column(sa.Column("accession", sa.String(64), nullable=True))
-        batch.add_column(sa.Column("cited_accessions", sa.JSON(), nullable=True))
-        batch.add_column(sa.Column("collection_dates", sa.JSON(), nullable=True))
-        batch.add_column(sa.Column("cited_dates", sa.JSON(), nullable=True))
-        batch.create_index("ix_reports_accession", ["accession"])
-    with op.batch_alter_table("flags") as batch:
-        batch.add_column(sa.Column("recommended_action", sa.Text(), nullable=True))
+    op.add_column("reports", sa.Column("accession", sa.String(64), nullable=True))
+    op.add_column("reports", sa.Column("cited_accessions", sa.JSON(), nullable=True))
+    op.add_column("reports", sa.Column("collection_dates", sa.JSON(), nullable=True))
+    op.add_column("reports", sa.Column("cited_dates", sa.JSON(), nullable=True))
+    op.create_index("ix_reports_accession", "reports", ["accession"])
+    op.add_column("flags", sa.Column("recommended_action", sa.Text(), nullable=True))
     _remap_flag_ids()
 
 
@@ -111,11 +113,7 @@ def _remap_flag_ids() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("flags") as batch:
-        batch.drop_column("recommended_action")
-    with op.batch_alter_table("reports") as batch:
-        batch.drop_index("ix_reports_accession")
-        batch.drop_column("cited_dates")
-        batch.drop_column("collection_dates")
-        batch.drop_column("cited_accessions")
-        batch.drop_column("accession")
+    op.drop_column("flags", "recommended_action")
+    op.drop_index("ix_reports_accession", table_name="reports")
+    for column in ("cited_dates", "collection_dates", "cited_accessions", "accession"):
+        op.drop_column("reports", column)

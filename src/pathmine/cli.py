@@ -450,6 +450,8 @@ def _print_flags(
     console.print(table)
     for r in rows:
         console.print(Text(f"{r['flag_id']}: {r['explanation']}"))
+        if r.get("recommended_action"):
+            console.print(Text(f"  action: {r['recommended_action']}"))
 
 
 @flags_app.callback()
@@ -459,7 +461,10 @@ def flags(
         str | None, typer.Option(help="open, confirmed, dismissed, needs_second_review or retired.")
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(help="benign_to_malignant or review_discordance.")
+        str | None,
+        typer.Option(
+            help="benign_to_malignant, review_discordance or benign_with_malignant_features."
+        ),
     ] = None,
     patient: Annotated[str | None, typer.Option(help="Only this patient_id.")] = None,
     fmt: Annotated[
@@ -491,6 +496,8 @@ def flags_show(
             f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}"
         )
         console.print(row.explanation)
+        if row.recommended_action:
+            console.print(f"[bold]recommended action:[/] {row.recommended_action}")
         if row.retired_reason:
             console.print(f"[yellow]retired:[/] {row.retired_reason}")
         for ev in row.evidence:

@@ -28,7 +28,17 @@ MENTION_FIELDS = (
     "start",
     "end",
 )
-STAIN_FIELDS = ("marker", "text", "result", "intensity", "extent", "percent", "start", "end")
+STAIN_FIELDS = (
+    "marker",
+    "text",
+    "result",
+    "intensity",
+    "extent",
+    "percent",
+    "pattern",
+    "start",
+    "end",
+)
 REPORT_FIELDS = ("report_id", "patient_id", "report_date", "specimen_date", "report_type")
 # CSV has no nesting: one row per diagnosis or stain, the report's fields repeated.
 MENTION_CSV_FIELDS = tuple(
@@ -45,6 +55,7 @@ FLAG_FIELDS = (
     "severity",
     "status",
     "explanation",
+    "recommended_action",
     "evidence",
 )
 
