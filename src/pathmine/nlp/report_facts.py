@@ -209,14 +209,20 @@ class FactReader:
                 if collection:
                     break
         cited_dates: list[date] = []
-        for pattern in self._cited_date if _DATE_CUE.search(text) else ():
-            for m in pattern.finditer(text):
-                # an ambiguous d/m/y date is kept in both readings: the timeline matches it
-                # against the specimens the archive has
-                for reading in {
-                    parse_date(m.group("date"), day_first),
-                    parse_date(m.group("date"), not day_first),
-                }:
-                    if reading and reading not in cited_dates:
-                        cited_dates.append(reading)
+        # the cited-date patterns run only near their cue words, not over the whole report
+        seen_windows: set[int] = set()
+        for cue in _DATE_CUE.finditer(text):
+            lo = max(0, cue.start() - 80)
+            if lo in seen_windows:
+                continue
+            seen_windows.add(lo)
+            window = text[lo : cue.end() + 120]
+            for pattern in self._cited_date:
+                for m in pattern.finditer(window):
+                    # an ambiguous d/m/y date is kept in both readings: the timeline matches
+                    # it against the specimens the archive has
+                    raw = m.group("date")
+                    for reading in {parse_date(raw, day_first), parse_date(raw, not day_first)}:
+                        if reading and reading not in cited_dates:
+                            cited_dates.append(reading)
         return ReportFacts(own, tuple(cited.values()), tuple(collection), tuple(cited_dates))
