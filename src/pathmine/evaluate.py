@@ -846,7 +846,8 @@ def _counts_line(result: EvaluationResult) -> str:
 
 def _first_run_lines(result: EvaluationResult) -> list[str]:
     """The blind first-run figure beside the current one (issue: honest generalisation)."""
-    first = (result.first_run or {}).get("first_run")
+    run = result.first_run or {}
+    first = run.get("first_run")
     if not first:
         return []
     now = result.metrics()
@@ -856,7 +857,7 @@ def _first_run_lines(result: EvaluationResult) -> list[str]:
         if key in first and key in now
     ]
     return (
-        [f"first run (blind, {result.first_run.get('recorded', '?')}) -> now: " + "; ".join(parts)]
+        [f"first run (blind, {run.get('recorded', '?')}) -> now: " + "; ".join(parts)]
         if parts
         else []
     )
