@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from pathmine.nlp import (  # noqa: F401  (register factories)
     context,
+    lexicon_matcher,
     regex_targets,
     sectionizer,
     segmentation,
@@ -34,7 +35,7 @@ from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.report_facts import FactReader
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
-from pathmine.nlp.sentences import sentence_of, sentence_spans
+from pathmine.nlp.sentences import sentence_of, sentence_starts
 from pathmine.nlp.sites import SiteIndex, SiteNormalizer
 from pathmine.nlp.stains import CueBook, column_table_results, resolve_sentence
 from pathmine.nlp.targets import (
@@ -97,7 +98,9 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     nlp.add_pipe("pathmine_line_sentencizer_v1")
     # NORM: the tokenizer's OCR-folded lower case (``tokenizer.ocr_norm``); spaCy's own
     # tokenizer (kept for measurement) leaves NORM at the lower-cased form.
-    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"phrase_matcher_attr": "NORM"})
+    matcher: Any = nlp.add_pipe(
+        "pathmine_lexicon_matcher_v1", config={"phrase_matcher_attr": "NORM"}
+    )
     matcher.add(diagnosis_rules(nlp, rules.diagnoses.entries))
     matcher.add(marker_rules(nlp, rules.stains.markers))
     matcher.add(compound_rules(rules.stains.compounds))
@@ -207,12 +210,19 @@ class Extractor:
     # -- flattening -------------------------------------------------------------------------
 
     def _flatten(self, doc: Doc) -> Extraction:
+        try:
+            return self._flatten_entities(doc)
+        finally:
+            # the cached entities hold the Doc: drop them, or every Doc lives in a cycle
+            doc.user_data.pop(_ENTS_KEY, None)
+
+    def _flatten_entities(self, doc: Doc) -> Extraction:
         text = text_of(doc)
         sites = SiteIndex(text, self._sites)
         sections = SectionIndex(doc)
         diagnoses: list[DiagnosisMention] = []
         markers_by_sent: dict[int, list[Span]] = {}
-        for ent in doc.ents:
+        for ent in _entities(doc):
             if ent.label_ == DIAGNOSIS:
                 diagnoses.extend(self._diagnosis(ent, sites, sections.at_char(ent.start_char)))
             elif ent.label_ == STAIN:
@@ -263,7 +273,7 @@ class Extractor:
         ):
             return []
         out = []
-        starts = [e.start_char for e in doc.ents if e.label_ == DIAGNOSIS]
+        starts = [e.start_char for e in _entities(doc) if e.label_ == DIAGNOSIS]
         for m in line.finditer(text):
             lo, hi = m.span("value")
             if any(lo <= s < hi for s in starts):
@@ -296,10 +306,11 @@ class Extractor:
         hits = [m.start() for m in self._features.any_rule.finditer(text, lower_text_of(doc))]
         if not hits:
             return []
-        sentences = sentence_spans(doc)
-        starts = [s.start_char for s in sentences]
-        wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits})
-        return [f for k in wanted for f in self._features.find(sentences[k])]
+        starts = sentence_starts(doc)
+        char_starts = [doc[i].idx for i in starts]
+        wanted = sorted({bisect.bisect_right(char_starts, h) - 1 for h in hits})
+        bounds = [*starts, len(doc)]
+        return [f for k in wanted for f in self._features.find(doc[bounds[k] : bounds[k + 1]])]
 
     def _diagnosis(
         self, ent: Span, sites: SiteIndex, section: str | None
@@ -436,7 +447,7 @@ class Extractor:
             return None
         lead = doc[sent.start : ent.start]
         if any(t.lower_ in {".", ";", ",", ":"} for t in lead) or any(
-            e.label_ == DIAGNOSIS and sent.start <= e.start < ent.start for e in doc.ents
+            e.label_ == DIAGNOSIS and sent.start <= e.start < ent.start for e in _entities(doc)
         ):
             return None
         previous = [t for t in sentence_of(doc, sent.start - 1) if not t.is_space]
@@ -519,7 +530,7 @@ class Extractor:
         if k < 0 or doc[k].lower_ not in self._DETERMINERS:
             return False
         generic = self._entries[entry_id].lineage in self._GENERIC_LINEAGES
-        for other in doc.ents:
+        for other in _entities(doc):
             if other.start >= ent.start:
                 return False
             if other.label_ != DIAGNOSIS or other._.target_rule is None:
@@ -538,7 +549,7 @@ class Extractor:
         alternatives are both uncertain (ANNOTATION.md section 3). Returns the rule id."""
         doc = ent.doc
         sent = sentence_of(doc, ent.start)
-        for other in doc.ents:
+        for other in _entities(doc):
             if (
                 other is ent
                 or other.label_ != DIAGNOSIS
@@ -563,12 +574,28 @@ class Extractor:
         sent = sentence_of(ent.doc, ent.start)
         # the cue must not belong to an earlier diagnosis ("metastatic melanoma vs primary
         # lung adenocarcinoma")
-        lo = max([sent.start, ent.start - 6, *(e.end for e in ent.doc.ents if e.end <= ent.start)])
+        lo = max([sent.start, ent.start - 6, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)])
         before = ent.doc[lo : ent.start]
         window = " ".join(t.lower_ for t in before if not t.is_space)
         after = ent.doc[ent.end : min(sent.end, ent.end + 3)]
         after_words = {t.lower_ for t in after}
         return any(cue in window for cue in self._metastatic) or "metastatic" in after_words
+
+
+_ENTS_KEY = "pathmine.ents"
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document once the pipeline has run.
+
+    spaCy builds a new ``Span`` for every entity on each ``doc.ents`` access; the per-mention
+    checks below read it several times per mention (about 0.6 s per 300 TCGA reports). Only
+    flattening reads it, after the last component set the entities.
+    """
+    ents: tuple[Span, ...] | None = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
 
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
@@ -602,7 +629,7 @@ def _restates_previous(ent: Span, entry_id: str) -> bool:
         return False
     if doc[ent.start - 1].text != "(":
         return False
-    for other in doc.ents:
+    for other in _entities(doc):
         if other.end == ent.start - 1 and other.label_ == DIAGNOSIS:
             rule = other._.target_rule
             if rule is None or rule.metadata.get("entry_id") != entry_id:

@@ -220,9 +220,11 @@ class FactReader:
             for pattern in self._cited_date:
                 for m in pattern.finditer(window):
                     # an ambiguous d/m/y date is kept in both readings: the timeline matches
-                    # it against the specimens the archive has
+                    # it against the specimens the archive has. A tuple, not a set: dates hash
+                    # like strings (randomised per process), and the stored order must not
+                    # change from one run to the next
                     raw = m.group("date")
-                    for reading in {parse_date(raw, day_first), parse_date(raw, not day_first)}:
+                    for reading in (parse_date(raw, day_first), parse_date(raw, not day_first)):
                         if reading and reading not in cited_dates:
                             cited_dates.append(reading)
         return ReportFacts(own, tuple(cited.values()), tuple(collection), tuple(cited_dates))
