@@ -574,7 +574,9 @@ class Extractor:
         sent = sentence_of(ent.doc, ent.start)
         # the cue must not belong to an earlier diagnosis ("metastatic melanoma vs primary
         # lung adenocarcinoma")
-        lo = max([sent.start, ent.start - 6, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)])
+        lo = max(
+            [sent.start, ent.start - 6, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)]
+        )
         before = ent.doc[lo : ent.start]
         window = " ".join(t.lower_ for t in before if not t.is_space)
         after = ent.doc[ent.end : min(sent.end, ent.end + 3)]

@@ -6,13 +6,14 @@ their real annotations.
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pathmine.nlp.caseless import CaselessPattern
-from pathmine.nlp.tokenizer import lower_text_of, text_of, words_of
+from pathmine.nlp.tokenizer import lower_text_of, text_of
 
 
 class RegexTargets:
@@ -23,8 +24,11 @@ class RegexTargets:
     Matches must align with token boundaries and never override a lexicon match.
 
     The case-insensitive scan runs over the lower-cased text (``CaselessPattern``). The
-    case-sensitive one runs only on reports holding a token that can begin one of its
-    literals (a set lookup per token), since most reports hold none of these abbreviations.
+    case-sensitive literals are first looked for as plain substrings (``str.__contains__``,
+    a few microseconds each); the combined regex is then built from the literals present
+    only, in rule order, so it finds exactly what the full alternation would, at a fraction
+    of the cost: a 47-way alternation tried at every word start cost about 1.1 s per 300
+    TCGA reports, where "ER" or "PR" alone is usually all a report holds.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -34,8 +38,7 @@ class RegexTargets:
         self._parts: dict[bool, list[str]] = {False: [], True: []}
         self._exact_literals: list[str] = []
         self._caseless: CaselessPattern | None = None
-        self._exact: re.Pattern[str] | None = None
-        self._exact_first_tokens: frozenset[str] | None = None
+        self._exact_parts: tuple[tuple[str, str], ...] = ()
         self._compiled = False
 
     def add(self, category: str, entry_id: str, regexes: Iterable[str]) -> None:
@@ -61,15 +64,15 @@ class RegexTargets:
     def _compile(self) -> None:
         """Build both combined patterns once, after the last rule was added."""
         exact, caseless = self._parts[True], self._parts[False]
-        self._exact = re.compile(_bounded(exact)) if exact else None
         self._caseless = CaselessPattern(_bounded(caseless)) if caseless else None
-        tokenize = self._nlp.tokenizer  # first tokens as reports are tokenized
-        self._exact_first_tokens = frozenset(tokenize(t)[0].text for t in self._exact_literals)
+        self._exact_parts = tuple(zip(self._exact_literals, exact, strict=True))
+        self._exact_for.cache_clear()
         self._compiled = True
 
-    def _first_tokens(self) -> frozenset[str]:
-        """The first token of every case-sensitive literal."""
-        return self._exact_first_tokens or frozenset()
+    @lru_cache(maxsize=512)  # noqa: B019  (one instance per pipeline, kept for its life)
+    def _exact_for(self, present: tuple[str, ...]) -> re.Pattern[str]:
+        """The case-sensitive alternation of ``present`` (regex parts, in rule order)."""
+        return re.compile(_bounded(list(present)))
 
     def _matches(self, doc: Doc) -> Iterator[re.Match[str]]:
         if not self._compiled:
@@ -77,8 +80,9 @@ class RegexTargets:
         text = text_of(doc)
         if self._caseless is not None:
             yield from self._caseless.finditer(text, lower_text_of(doc))
-        if self._exact is not None and not self._first_tokens().isdisjoint(words_of(doc)):
-            yield from self._exact.finditer(text)
+        present = tuple(part for literal, part in self._exact_parts if literal in text)
+        if present:
+            yield from self._exact_for(present).finditer(text)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, TargetRule]] = []
