@@ -138,6 +138,7 @@ class PathologyTokenizer:
         self.vocab = vocab
         self.headings = headings  # section headers (lower case), for ``is_wrap``
         self._normed: set[str] = set()  # word types whose lexeme already has its OCR norm
+        self._pieces: dict[str, tuple[str, ...]] = {}  # word -> its tokens (``_word_pieces``)
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -160,8 +161,10 @@ class PathologyTokenizer:
                 append_space(False)
                 edits.append((start, "\n"))
                 continue
+            glued = False
             if pending and not first.isspace():
                 token, pending = pending + token, ""  # ``first`` stays the word's own
+                glued = True
             if first.isspace():
                 if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
@@ -200,33 +203,20 @@ class PathologyTokenizer:
                 append_space(False)
                 edits.append((start, "\n"))
                 continue
-            if token[-1] == "." and len(token) > 1 and first.isascii() and first.isalpha():
-                if token.lower() not in ABBREVIATIONS:
-                    append_word(token[:-1])
-                    append_space(False)
-                    token = "."
+            if not glued:
+                # the pieces of a word depend on the word alone: computed once per word type
+                pieces = self._pieces.get(token)
+                if pieces is None:
+                    if len(self._pieces) >= _PIECES_CACHE:
+                        self._pieces.clear()
+                    pieces = self._pieces[token] = _word_pieces(token, first)
             else:
-                split = _SPLITS.get(token)
-                if split is not None:
-                    append_word(split[0])
-                    append_space(False)
-                    token = split[1]
-                elif _NEEDS_SPLIT.search(token):  # one C-level test for the rare cases
-                    m = _GLUED_PREPOSITION.match(token) or _JOINED.match(token)
-                    if m is not None:
-                        # OCR lost a space: "positive forWT1", "CELLCARCINOMA"
-                        append_word(m.group(1))
-                        append_space(False)
-                        token = m.group(2)
-                    elif not token.isupper() and _CAMEL.search(token):
-                        # "NegativeControls", "P53Positive"
-                        *heads, token = _CAMEL.split(token)
-                        for head in heads:
-                            append_word(head)
-                            append_space(False)
-            append_word(token)
-            append_space(False)
-        _split_negations(words, spaces)
+                pieces = _word_pieces(token, first)  # glued to a wrapped line's whitespace
+            for piece in pieces:
+                append_word(piece)
+                append_space(False)
+        if "'" in text or "’" in text:
+            _split_negations(words, spaces)
         self._set_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # The Doc's text is the input with the edits above (same length): set it rather than
@@ -251,6 +241,31 @@ class PathologyTokenizer:
 
     def pipe(self, texts: list[str], batch_size: int = 1000) -> list[Doc]:
         return [self(text) for text in texts]
+
+
+_PIECES_CACHE = 100_000  # word types; cleared when full (OCR text has many one-off words)
+
+
+def _word_pieces(token: str, first: str) -> tuple[str, ...]:
+    """The tokens one regex word becomes: a sentence period split off (not from a known
+    abbreviation), "cannot" as "can" "not", and the OCR splits of lost spaces. ``first`` is
+    the word's own first character (``token`` may carry a wrapped line's whitespace)."""
+    if token[-1] == "." and len(token) > 1 and first.isascii() and first.isalpha():
+        if token.lower() not in ABBREVIATIONS:
+            return (token[:-1], ".")
+        return (token,)
+    split = _SPLITS.get(token)
+    if split is not None:
+        return split
+    if _NEEDS_SPLIT.search(token):  # one C-level test for the rare cases
+        m = _GLUED_PREPOSITION.match(token) or _JOINED.match(token)
+        if m is not None:
+            # OCR lost a space: "positive forWT1", "CELLCARCINOMA"
+            return (m.group(1), m.group(2))
+        if not token.isupper() and _CAMEL.search(token):
+            # "NegativeControls", "P53Positive"
+            return tuple(_CAMEL.split(token))
+    return (token,)
 
 
 def _split_negations(words: list[str], spaces: list[bool]) -> None:
