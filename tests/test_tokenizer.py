@@ -38,6 +38,12 @@ def test_lossless_on_any_text(text: str) -> None:
         ("vs. Dr. e.g. mass. No", ["vs.", "Dr.", "e.g.", "mass", ".", "No"]),
         ("cannot CANNOT don't", ["can", "not", "CAN", "NOT", "do", "n't"]),
         ("patient's", ["patient", "'s"]),
+        # several clitics in one text (re-joined right to left), curly apostrophe, one not a
+        # clitic ("n 't" has a space), a lone apostrophe at the end
+        (
+            "isn't, wasn’t; can't DON'T n 't '",
+            ["is", "n't", ",", "was", "n’t", ";", "ca", "n't", "DO", "N'T", "n", "'", "t", "'"],
+        ),
         ("A.\n - LEIOMYOMATA", ["A", ".", "\n ", "-", "LEIOMYOMATA"]),
         ("x  y", ["x", " ", "y"]),
         ("_ a__b", ["_", "a", "__", "b"]),

@@ -242,7 +242,7 @@ class Extractor:
             stains = [s for s in stains if s.start not in taken] + [
                 replace(s, section=sections.at_char(s.start)) for s in columns
             ]
-        facts = self._facts.read(text)
+        facts = self._facts.read(text, lower_text_of(doc))
         return Extraction(
             pipeline_version=self.version,
             diagnoses=tuple(diagnoses),

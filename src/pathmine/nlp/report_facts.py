@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.rules import ReportFactRules
 
 _MONTHS = {
@@ -49,9 +50,8 @@ _CANDIDATE = re.compile(
 )
 _MAX_CITED = 200  # accession-shaped tokens looked at per report (OCR debris is endless)
 # a cited-date pattern can only match where one of these stems appears
-_DATE_CUE = re.compile(
-    r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated",
-    re.IGNORECASE,
+_DATE_CUE = CaselessPattern(
+    r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated"
 )
 _COLLECTION_CUE = re.compile(
     r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date",
@@ -173,7 +173,8 @@ class FactReader:
                 return False
         return self.rules.day_first_default
 
-    def read(self, text: str) -> ReportFacts:
+    def read(self, text: str, lowered: str | None = None) -> ReportFacts:
+        """The facts of one report; ``lowered`` is ``text.lower()`` when the caller has it."""
         head = text[: self.rules.head_window]
         own = None
         for pattern in self._own:
@@ -211,7 +212,7 @@ class FactReader:
         cited_dates: list[date] = []
         # the cited-date patterns run only near their cue words, not over the whole report
         seen_windows: set[int] = set()
-        for cue in _DATE_CUE.finditer(text):
+        for cue in _DATE_CUE.finditer(text, lowered):
             lo = max(0, cue.start() - 80)
             if lo in seen_windows:
                 continue

@@ -269,21 +269,27 @@ def _word_pieces(token: str, first: str) -> tuple[str, ...]:
 
 
 def _split_negations(words: list[str], spaces: list[bool]) -> None:
-    """ "don't" arrives as "don", "'", "t": put it back as "do", "n't" like spaCy."""
-    i = 0
-    while i + 2 < len(words):
+    """ "don't" arrives as "don", "'", "t": put it back as "do", "n't" like spaCy.
+
+    Only the apostrophe tokens are visited, right to left so that each splice leaves the
+    indices still to visit in place (two candidates never overlap: the "t" ending one cannot
+    end in "n" and begin another).
+    """
+    marks = [k for k, w in enumerate(words) if w == "'" or w == "’"]
+    for k in reversed(marks):
+        i = k - 1
         if (
-            words[i + 1] in ("'", "’")
-            and words[i + 2] in ("t", "T")
+            i >= 0
+            and k + 1 < len(words)
+            and words[k + 1] in ("t", "T")
             and words[i][-1:] in ("n", "N")
             and len(words[i]) > 1
             and not spaces[i]
-            and not spaces[i + 1]
+            and not spaces[k]
         ):
             stem, n = words[i][:-1], words[i][-1]
-            words[i : i + 3] = [stem, n + words[i + 1] + words[i + 2]]
-            spaces[i : i + 3] = [False, spaces[i + 2]]
-        i += 1
+            words[i : i + 3] = [stem, n + words[k] + words[k + 1]]
+            spaces[i : i + 3] = [False, spaces[k + 1]]
 
 
 _JOIN_MIN_LINE = 40
