@@ -8,6 +8,7 @@ literals whose words all occur in the text. Examples are our own.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -40,7 +41,7 @@ def test_pipeline_variant_scan_gets_its_lookahead() -> None:
     """The shipped lexicon's OCR variants are all readable, so the shortcut is in use."""
     extractor = default_extractor()
     extractor.load()
-    targets = extractor._nlp.get_pipe("pathmine_regex_targets_v1")
+    targets: Any = extractor._nlp.get_pipe("pathmine_regex_targets_v1")
     targets._compile()
     assert _first_chars(targets._parts[False])
 
@@ -78,11 +79,11 @@ def test_literal_scan_matches_the_full_alternation(text: str) -> None:
     exactly what one alternation of all its case-sensitive literals finds."""
     extractor = default_extractor()
     extractor.load()
-    targets = extractor._nlp.get_pipe("pathmine_regex_targets_v1")
+    targets: Any = extractor._nlp.get_pipe("pathmine_regex_targets_v1")
     targets._compile()
     full = re.compile(_bounded(targets._parts[True]))
     expected = [(m.start(), m.end(), m.lastgroup) for m in full.finditer(text)]
-    names = {re.match(r"\(\?P<(\w+)>", part).group(1) for part in targets._parts[True]}  # type: ignore[union-attr]
+    names = {re.match(r"\(\?P<(\w+)>", part).group(1) for part in targets._parts[True]}
     doc = extractor._nlp.make_doc(text)
     found = [(m.start(), m.end(), m.lastgroup) for m in targets._matches(doc)]
     assert [f for f in found if f[2] in names] == expected
