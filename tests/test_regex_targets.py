@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.caseless import first_chars as _first_chars
 from pathmine.nlp.pipeline import default_extractor
-from pathmine.nlp.regex_targets import _bounded, _first_chars
+from pathmine.nlp.regex_targets import _bounded
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,7 @@ from pathmine.nlp.regex_targets import _bounded, _first_chars
         ([r"\d+x"], None),  # a category class: not told, no lookahead
         (["a?"], None),  # can match empty
         (["(?:ab|c?)d"], None),  # a branch that can match empty: conservative
+        ([r"\bmf\b", r"/\s*mm", "mitos"], {"m", "/"}),  # zero-width assertions skipped
     ],
 )
 def test_first_chars(parts: list[str], expected: set[str] | None) -> None:

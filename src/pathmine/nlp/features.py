@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.caseless import CaselessPattern, first_char_guard, first_chars
 from pathmine.nlp.rules import FeatureRules
 from pathmine.records import Feature
 
@@ -45,7 +45,12 @@ class FeatureFinder:
             for r, c in zip(rules.findings, compile_all(rules.findings), strict=True)
         ]
         # One cheap scan over a whole report finds the sentences worth the per-rule regexes.
-        self.any_rule = CaselessPattern("|".join(f"(?:{t})" for t in rules.triggers) or r"(?s).")
+        triggers = [f"(?:{t})" for t in rules.triggers]
+        self.any_rule = CaselessPattern(
+            first_char_guard(first_chars(triggers)) + "(?:" + "|".join(triggers) + ")"
+            if triggers
+            else r"(?s)."
+        )
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE

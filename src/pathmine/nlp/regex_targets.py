@@ -7,13 +7,12 @@ their real annotations.
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 
 from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.caseless import CaselessPattern, first_char_guard, first_chars
 from pathmine.nlp.tokenizer import lower_text_of, text_of
 
 
@@ -66,7 +65,7 @@ class RegexTargets:
         """Build both combined patterns once, after the last rule was added."""
         exact, caseless = self._parts[True], self._parts[False]
         self._caseless = (
-            CaselessPattern(_bounded(caseless, _first_chars(caseless))) if caseless else None
+            CaselessPattern(_bounded(caseless, first_chars(caseless))) if caseless else None
         )
         self._exact_parts = tuple(
             (frozenset(_WORD.findall(literal)), part)
@@ -123,66 +122,7 @@ def _bounded(parts: list[str], first: frozenset[str] | None = None) -> str:
     """One whole-word alternation of ``parts``; ``first`` (the characters a match can begin
     with) adds a one-class lookahead, so most word starts fail before any branch is tried
     (about half the scan time of the OCR-variant alternation on TCGA text)."""
-    guard = f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
-    return r"(?<![\w])" + guard + "(?:" + "|".join(parts) + r")(?![\w])"
-
-
-def _first_chars(parts: list[str]) -> frozenset[str] | None:
-    """The characters any of ``parts`` can begin a match with, or None when that cannot be
-    told (an empty match, a class with a category such as ``\\d``, a construct not handled).
-
-    Read from the regex parser's tree (``re._parser``: private, so any surprise means None
-    and the scan simply runs without the lookahead)."""
-    try:
-        found: set[str] = set()
-        for part in parts:
-            chars = _first_of(list(re._parser.parse(part)))  # type: ignore[attr-defined]
-            if chars is None:
-                return None
-            found |= chars
-        return frozenset(found)
-    except Exception:  # an optimisation only: never fail the pipeline over it
-        return None
-
-
-def _first_of(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """First characters of a parsed sequence; None if it may match empty or is not handled."""
-    c = re._constants  # type: ignore[attr-defined]
-    out: set[str] = set()
-    for op, av in items:
-        if op is c.LITERAL:
-            return out | {chr(av)}
-        if op is c.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 128:
-                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
-                else:
-                    return None
-            return out | chars
-        if op is c.SUBPATTERN:
-            inner = _first_of(list(av[-1]))
-            if inner is None:
-                return None
-            return out | inner
-        if op is c.BRANCH:
-            branches = [_first_of(list(b)) for b in av[1]]
-            if any(b is None for b in branches):
-                return None
-            return out | set().union(*branches)  # type: ignore[arg-type]
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0:
-            inner = _first_of(list(av[2]))
-            if inner is None:
-                return None
-            out |= inner  # optional: its first characters, or those of what follows
-            continue
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            inner = _first_of(list(av[2]))
-            return None if inner is None else out | inner
-        return None
-    return None  # the whole sequence can match empty
+    return r"(?<![\w])" + first_char_guard(first) + "(?:" + "|".join(parts) + r")(?![\w])"
 
 
 @Language.factory("pathmine_regex_targets_v1", assigns=["doc.ents"])
