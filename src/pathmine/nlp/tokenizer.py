@@ -153,19 +153,26 @@ class PathologyTokenizer:
         for token in _TOKEN.findall(text):
             start = offset
             offset += len(token)
-            first = token[0]
-            if breaks and token == " " and start in breaks:
-                # a flattened line break: "... OBX|2|..." in one-line HL7, "... period new
-                # paragraph final diagnosis ..." in dictation (same length, offsets unchanged)
-                append_word("\n")
-                append_space(False)
-                edits.append((start, "\n"))
+            if token == " ":  # the commonest token, decided first (same rules as below)
+                if breaks and start in breaks:
+                    # a flattened line break: "... OBX|2|..." in one-line HL7, "... period new
+                    # paragraph final diagnosis ..." in dictation (same length, same offsets)
+                    append_word("\n")
+                    append_space(False)
+                    edits.append((start, "\n"))
+                elif words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                else:
+                    append_word(token)
+                    append_space(False)
                 continue
+            first = token[0]
+            space = first.isspace()
             glued = False
-            if pending and not first.isspace():
+            if pending and not space:
                 token, pending = pending + token, ""  # ``first`` stays the word's own
                 glued = True
-            if first.isspace():
+            if space:
                 if token == "\n" and words and is_wrap(text, start, self.headings):
                     spaces[-1] = True
                     edits.append((start, " "))
