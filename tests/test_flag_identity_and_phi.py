@@ -160,15 +160,27 @@ def test_version_changes_with_extraction_code(monkeypatch: pytest.MonkeyPatch) -
     assert before.split("+")[0] == version.version_of(raw).split("+")[0]
 
 
-def test_code_digest_covers_every_nlp_module() -> None:
+def test_code_digest_covers_every_nlp_module(tmp_path: Path) -> None:
+    """The digest is that of the package's modules, and any module's edit, or a new module,
+    changes it."""
+    import shutil
     from importlib import resources
 
     from pathmine.nlp import version
 
-    digest = hashlib.sha256()
     package = resources.files("pathmine") / "nlp"
-    for item in sorted(package.iterdir(), key=lambda t: t.name):
-        if item.name.endswith(".py"):
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes().replace(b"\r\n", b"\n"))
-    assert version.code_digest() == digest.digest()
+    modules = sorted(item.name for item in package.iterdir() if item.name.endswith(".py"))
+    copy = tmp_path / "nlp"
+    copy.mkdir()
+    for name in modules:
+        shutil.copyfile(str(package / name), copy / name)
+    assert version.code_digest() == version.digest_of_modules(copy)
+    seen = {version.digest_of_modules(copy)}
+    for name in modules:
+        original = (copy / name).read_bytes()
+        (copy / name).write_bytes(original + b"\n# edited\n")
+        seen.add(version.digest_of_modules(copy))
+        (copy / name).write_bytes(original)
+    (copy / "new_rules.py").write_text("X = 1\n")
+    seen.add(version.digest_of_modules(copy))
+    assert len(seen) == len(modules) + 2

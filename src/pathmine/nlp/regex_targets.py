@@ -32,7 +32,6 @@ class RegexTargets:
     """
 
     def __init__(self, nlp: Language) -> None:
-        self._nlp = nlp
         self._rules: list[TargetRule] = []
         self._single_token: list[bool] = []
         self._parts: dict[bool, list[str]] = {False: [], True: []}

@@ -97,6 +97,15 @@ class TypedValues(_Strict):
     values: list[TypedValue]
 
 
+def _require_known(info: Any, kind: str, named: dict[str, set[str]]) -> None:
+    """Every entry id a rule names (``named``: rule id -> entry ids) is a lexicon entry."""
+    known = {e.id for e in info.data.get("entries", [])}
+    for rule_id, ids in named.items():
+        unknown = sorted(ids - known)
+        if unknown:
+            raise ValueError(f"{kind} {rule_id} names unknown entries: {', '.join(unknown)}")
+
+
 class DiagnosisLexicon(_Strict):
     schema_: Literal["pathmine.diagnoses.v1"] = Field(alias="schema")
     version: str
@@ -113,11 +122,7 @@ class DiagnosisLexicon(_Strict):
         cls, qualifiers: list[SubtypeQualifier], info: Any
     ) -> list[SubtypeQualifier]:
         _require_unique([q.id for q in qualifiers], "subtype qualifier id")
-        known = {e.id for e in info.data.get("entries", [])}
-        for q in qualifiers:
-            unknown = sorted({q.to, *q.entries} - known)
-            if unknown:
-                raise ValueError(f"qualifier {q.id} names unknown entries: {', '.join(unknown)}")
+        _require_known(info, "qualifier", {q.id: {q.to, *q.entries} for q in qualifiers})
         return qualifiers
 
     @field_validator("entries")
@@ -132,11 +137,7 @@ class DiagnosisLexicon(_Strict):
         cls, exclusions: list[DiagnosisExclusion], info: Any
     ) -> list[DiagnosisExclusion]:
         _require_unique([x.id for x in exclusions], "exclusion id")
-        known = {e.id for e in info.data.get("entries", [])}
-        for x in exclusions:
-            unknown = sorted(set(x.entries) - known)
-            if unknown:
-                raise ValueError(f"exclusion {x.id} names unknown entries: {', '.join(unknown)}")
+        _require_known(info, "exclusion", {x.id: set(x.entries) for x in exclusions})
         return exclusions
 
 

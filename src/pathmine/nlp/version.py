@@ -46,8 +46,12 @@ def code_digest() -> bytes:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> bytes:
+    return digest_of_modules(resources.files("pathmine") / "nlp")
+
+
+def digest_of_modules(package: Traversable) -> bytes:
+    """SHA-256 over every ``.py`` file directly in ``package``, by name (line endings folded)."""
     digest = hashlib.sha256()
-    package = resources.files("pathmine") / "nlp"
     for item in sorted(package.iterdir(), key=lambda t: t.name):
         if item.name.endswith(".py"):
             digest.update(item.name.encode())
