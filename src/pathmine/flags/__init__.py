@@ -8,11 +8,10 @@ from pathmine.flags.rules import (
     format_interval,
     severity,
 )
-from pathmine.flags.timeline import accession_forms, build_timeline, timeline_entry
+from pathmine.flags.timeline import build_timeline, timeline_entry
 
 __all__ = [
     "FlagEngine",
-    "accession_forms",
     "build_timeline",
     "compute_flags",
     "default_engine",

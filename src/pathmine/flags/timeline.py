@@ -42,20 +42,6 @@ def _squash(text: str) -> str:
     return _NON_ALNUM.sub("", text).upper()
 
 
-def accession_forms(report_id: str) -> set[str]:
-    """How an accession may be written in another report: whole, or without its site prefix.
-
-    "ORH-S17-04418" is cited as "S17-04418" or "S 17/04418": compare letters and digits only.
-    """
-    forms = {_squash(report_id)}
-    parts = [p for p in _NON_ALNUM.split(report_id) if p]
-    for i in range(1, len(parts)):
-        core = "".join(parts[i:]).upper()
-        if len(core) >= _MIN_ACCESSION_CORE and any(c.isdigit() for c in core):
-            forms.add(core)
-    return {f for f in forms if len(f) >= _MIN_ACCESSION_CORE}
-
-
 def timeline_entry(
     report_id: str,
     report_date: date,
