@@ -464,15 +464,25 @@ def test_gzip_archives(tmp_path: Path) -> None:
     check_expected(list(read_archive(cpath)), CSV_EXPECTED)
 
 
-def test_truncated_gzip_is_an_ingest_error_after_the_good_records(tmp_path: Path) -> None:
-    path = tmp_path / "a.jsonl.gz"
-    data = gzip.compress(b"".join(json.dumps(GOOD).encode() + b"\n" for _ in range(2000)))
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_truncated_gzip_keeps_the_good_records_and_quarantines_the_tail(
+    tmp_path: Path, kind: str
+) -> None:
+    """Regression (issue 9, defect 2): a truncated .gz used to raise and stop the run."""
+    if kind == "jsonl":
+        body = b"".join(json.dumps(GOOD).encode() + b"\n" for _ in range(2000))
+    else:
+        head = ",".join(CSV_HEADER).encode() + b"\n"
+        row = b"SYN-P1,SYN-R1,2020-01-01,,,,SYNTHETIC-TEXT leiomyoma\n"
+        body = head + row * 2000
+    path = tmp_path / f"a.{kind}.gz"
+    data = gzip.compress(body)
     path.write_bytes(data[: len(data) // 2])
-    seen = []
-    with pytest.raises(IngestError, match="damaged or truncated"):
-        for record in read_archive(path):
-            seen.append(record)
-    assert seen and all(isinstance(r, Report) for r in seen)
+    records = list(read_archive(path))
+    *good, tail = records
+    assert good and all(isinstance(r, Report) for r in good)
+    assert isinstance(tail, Rejected) and tail.scope == "file"
+    assert "damaged or truncated" in tail.reason and tail.location.startswith("after ")
 
 
 def test_csv_column_map(tmp_path: Path) -> None:

@@ -294,6 +294,20 @@ def ingest(
         recheck=recheck,
     )
     _print_summary(summary)
+    _fail_on_file_problems(summary)
+
+
+def _fail_on_file_problems(summary: Any) -> None:
+    """Every readable file was stored; still, a file that could not be read whole must not
+    look like a clean run to a scheduler, so list them and exit non-zero."""
+    if not summary.file_problems:
+        return
+    err_console.print("Archive files not read whole (their problems are in `pathmine quarantine`):")
+    for problem in summary.file_problems:
+        err_console.print(f"  {problem}", highlight=False, markup=False, soft_wrap=True)
+    raise CliError(
+        f"{len(summary.file_problems)} file-level problem(s); the rest of the archive was ingested"
+    )
 
 
 def sample_archive() -> Path:

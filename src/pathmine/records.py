@@ -66,6 +66,9 @@ class Rejected:
     reason: str
     report_id: str | None = None
     raw_excerpt: str = ""
+    # "record": one record is bad. "file": the rest of a file (or all of it) could not be
+    # read; the run goes on with the next file and ends with a non-zero exit.
+    scope: str = "record"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from pathmine.flags import build_timeline, compute_flags
-from pathmine.ingest import read_archive
+from pathmine.ingest import IngestError, read_archive
+from pathmine.ingest.files import os_reason
+from pathmine.ingest.validate import REPORT_FIELDS
 from pathmine.parallel import ExtractionPool
 from pathmine.records import Extraction, Rejected, sha256_text
 from pathmine.records import Report as ReportRecord
@@ -55,6 +57,9 @@ class RunSummary:
     # Archive files not re-read: identical to a file a completed run read whole.
     sources_skipped: int = 0
     quarantined_by_source: dict[str, int] = field(default_factory=dict)
+    # File-level problems ("<file>: <reason>"): a file, or its tail, could not be read. The
+    # run goes on with the next file; the command exits non-zero at the end.
+    file_problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -126,12 +131,9 @@ def run_ingest(
                 summary.read += known
                 summary.unchanged += known
                 summary.sources_skipped += 1
-    # Open every archive first so a missing file fails before anything is written.
+    _check_arguments(sources, column_map)
     readers = [
-        _counted(
-            source,
-            read_archive(source.path, fmt, column_map=column_map, max_text_chars=max_text_chars),
-        )
+        _counted(source, _isolated(source.path, fmt, column_map, max_text_chars))
         for source in sources
         if not source.skipped
     ]
@@ -201,6 +203,53 @@ def _reader_options(fmt: str, column_map: Mapping[str, str] | None, max_text_cha
     return json.dumps(
         {"format": fmt, "columns": columns, "max_text_chars": max_text_chars}, sort_keys=True
     )
+
+
+def _check_arguments(sources: Sequence[_Source], column_map: Mapping[str, str] | None) -> None:
+    """Mistakes in the command itself fail before anything is written: a path that does not
+    exist (a typo), a column mapping for a field we do not have."""
+    for source in sources:
+        if not source.path.exists():
+            raise IngestError(f"{source.path}: archive not found")
+    unknown = sorted(set(column_map or {}) - {*REPORT_FIELDS, "file"})
+    if unknown:
+        raise IngestError(
+            f"column_map names unknown field(s) {', '.join(unknown)}; "
+            f"known fields: {', '.join(REPORT_FIELDS)}"
+        )
+
+
+def _isolated(
+    path: Path, fmt: str, column_map: Mapping[str, str] | None, max_text_chars: int
+) -> Iterator[ReportRecord | Rejected]:
+    """One archive file as its own unit: a file that cannot be read at all (bad header,
+    unknown format, no permission) or breaks part-way (I/O error) becomes one file-level
+    rejection after whatever it yielded, and the run goes on with the next file."""
+    try:
+        records = read_archive(path, fmt, column_map=column_map, max_text_chars=max_text_chars)
+    except IngestError as exc:
+        yield Rejected(str(path), "file", _without_path(str(exc), path), scope="file")
+        return
+    except OSError as exc:
+        yield Rejected(str(path), "file", f"file cannot be read ({os_reason(exc)})", scope="file")
+        return
+    last = ""
+    try:
+        for record in records:
+            last = record.location
+            yield record
+    except IngestError as exc:
+        where = f"after {last}" if last else "file"
+        yield Rejected(str(path), where, _without_path(str(exc), path), scope="file")
+    except OSError as exc:
+        where = f"after {last}" if last else "file"
+        reason = f"file cannot be read ({os_reason(exc)}): the rest of it was not read"
+        yield Rejected(str(path), where, reason, scope="file")
+
+
+def _without_path(message: str, path: Path) -> str:
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def _counted(
@@ -426,6 +475,8 @@ def _report_type(report: ReportRecord, extraction: Extraction) -> tuple[str, str
 def _quarantine(session: Session, summary: RunSummary, rejected: Rejected) -> None:
     repository.quarantine(session, summary.run_id, rejected)
     summary.quarantined += 1
+    if rejected.scope == "file":
+        summary.file_problems.append(f"{rejected.source} ({rejected.location}): {rejected.reason}")
     by_source = summary.quarantined_by_source
     by_source[rejected.source] = by_source.get(rejected.source, 0) + 1
     key = _reason_key(rejected.reason)

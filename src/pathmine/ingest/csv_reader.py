@@ -7,13 +7,15 @@ with one ``IngestError`` before anything is yielded; rows are then streamed.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pathmine.ingest.errors import IngestError
-from pathmine.ingest.files import GZIP_ERRORS, open_text_for_csv
+from pathmine.ingest.files import GZIP_ERRORS, damaged_stream, open_text_for_csv
 from pathmine.ingest.validate import (
     EXCERPT_CHARS,
     OPTIONAL_FIELDS,
@@ -45,6 +47,7 @@ class CsvLayout:
 
     columns: Mapping[str, tuple[int, str]]
     width: int
+    header: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +101,7 @@ def read_layout(
             raise IngestError(f"{path}: CSV header has column {column} more than once")
         if column in header:
             columns[field_name] = (header.index(column), column)
-    return CsvLayout(columns=columns, width=len(header))
+    return CsvLayout(columns=columns, width=len(header), header=tuple(header))
 
 
 class _LineTap:
@@ -127,13 +130,95 @@ class _LineTap:
         return raw
 
 
+# A record's first line starts with its key columns; a report_date (ISO or compact) among
+# them is what makes a line inside a text field look like the start of another record.
+_DATE_SHAPE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ][0-9:.+\-Z]*)?", re.ASCII)
+_KEY_FIELDS = ("patient_id", "report_id", "report_date")
+
+
+class _RecordShape:
+    """Tells whether a physical line looks like the first line of a record (or the header).
+
+    An unbalanced quote makes the csv module read on through the following lines until the
+    next quote, so one field swallows the records after it; when the field count happens to
+    match, nothing else would notice that another patient's report became part of this one.
+    Report texts do not start lines with the file's key columns, so such a line inside a
+    field marks a swallowed record.
+    """
+
+    def __init__(self, layout: CsvLayout) -> None:
+        keys = [layout.columns[name][0] for name in _KEY_FIELDS if name in layout.columns]
+        self._date = layout.columns.get("report_date", (-1, ""))[0]
+        self._keys = keys
+        self._reach = max(keys, default=-1)
+        self._header = layout.header
+
+    def _cells(self, line: str) -> list[str] | None:
+        if self._reach < 1 or line.count(",") < self._reach:
+            return None
+        try:
+            cells = next(csv.reader([line]), [])
+        except csv.Error:
+            return None
+        return cells if len(cells) > self._reach else None
+
+    def starts_record(self, line: str) -> bool:
+        """Loosely, whether a row starting with ``line`` is a record of its own (perhaps a
+        bad one, say with an empty id), not the remainder of the row before it."""
+        cells = self._cells(line)
+        if cells is None:
+            return False
+        return self._date < 0 or _DATE_SHAPE.fullmatch(cells[self._date].strip()) is not None
+
+    def kind(self, line: str) -> str | None:
+        """``'record'`` or ``'header'`` when ``line`` surely looks like one, else ``None``."""
+        cells = self._cells(line)
+        if cells is None:
+            return None
+        if self._header and [c.strip() for c in cells[: len(self._header)]] == list(self._header):
+            return "header"
+        if self._date >= 0 and not _DATE_SHAPE.fullmatch(cells[self._date].strip()):
+            return None
+        for index in self._keys:
+            value = cells[index].strip()
+            if not value or len(value) > 128 or not value.isprintable():
+                return None
+        return "record"
+
+    def swallowed(self, row: Sequence[str], first_line: int) -> list[tuple[int, str]]:
+        """``(physical line, kind)`` of every record-shaped line inside the row's fields."""
+        found: list[tuple[int, str]] = []
+        line = first_line
+        for cell in row:
+            if "\n" not in cell:
+                continue
+            for part in cell.split("\n")[1:]:
+                line += 1
+                shape = self.kind(part.rstrip("\r"))
+                if shape is not None:
+                    found.append((line, shape))
+        return found
+
+
 def iter_rows(
     path: Path, layout: CsvLayout, *, locate: Callable[[int, int], str]
 ) -> Iterator[CsvRow | Rejected]:
     """Stream data rows as ``CsvRow`` (values by our field name), or ``Rejected`` for rows
-    the csv module cannot split into the header's number of fields."""
+    the csv module cannot split into the header's number of fields.
+
+    Every physical record is accounted for once. A row whose field swallowed later records
+    (an unbalanced quote) is rejected with each record it swallowed. A short row that does
+    not start like a record, right after a structurally broken one, is the broken record's
+    remainder (a stray quote ended it early, or the runaway field's closing quote came
+    later): it is folded into that rejection instead of counted as a record of its own.
+    A damaged compressed stream ends the file with one file-level rejection for the rest.
+    """
     source = str(path)
     number = 0
+    shape = _RecordShape(layout)
+    # One row of lookahead: a row is only complete once the next one is seen to be a record
+    # of its own and not this one's remainder.
+    pending: CsvRow | Rejected | None = None
     try:
         with open_text_for_csv(path) as fh:
             tap = _LineTap(fh)
@@ -145,10 +230,12 @@ def iter_rows(
                 try:
                     row = next(reader)
                 except StopIteration:
-                    return
+                    break
                 except csv.Error as exc:
+                    if pending is not None:
+                        yield pending
                     number += 1
-                    yield Rejected(
+                    pending = Rejected(
                         source,
                         locate(number, line),
                         f"CSV syntax error: {exc}",
@@ -157,10 +244,22 @@ def iter_rows(
                     continue
                 if not row or (len(row) == 1 and not row[0].strip() and layout.width > 1):
                     continue  # a blank line is not a record
-                number += 1
                 raw = tap.take()
+                if pending is not None:
+                    if len(row) != layout.width and not shape.starts_record(_first_line(row)):
+                        pending = _with_remainder(pending, line, raw, locate, source)
+                        continue
+                    yield pending
+                    pending = None
+                swallowed = shape.swallowed(row, line)
+                number += 1
+                if swallowed:
+                    *done, pending = _swallowing(source, locate, number, line, swallowed, raw)
+                    yield from done
+                    number += len(swallowed)
+                    continue
                 if len(row) != layout.width:
-                    yield Rejected(
+                    pending = Rejected(
                         source,
                         locate(number, line),
                         f"row has {len(row)} fields, header has {layout.width}",
@@ -173,11 +272,70 @@ def iter_rows(
                     values[field_name] = row[index]
                     if has_surrogates(row[index]):
                         bad[field_name] = f"invalid UTF-8 in column {column}"
-                yield CsvRow(number, line, values, bad, excerpt(raw))
-    except GZIP_ERRORS as exc:
-        raise IngestError(
-            f"{path}: compressed stream is damaged or truncated after row {number}"
-        ) from exc
+                pending = CsvRow(number, line, values, bad, excerpt(raw))
+    except GZIP_ERRORS:
+        if pending is not None:
+            yield pending
+            pending = None
+        yield damaged_stream(source, f"after row {number}")
+    if pending is not None:
+        yield pending
+
+
+def _first_line(row: Sequence[str]) -> str:
+    return ",".join(row).split("\n", 1)[0]
+
+
+def _with_remainder(
+    previous: CsvRow | Rejected,
+    line: int,
+    raw: str,
+    locate: Callable[[int, int], str],
+    source: str,
+) -> Rejected:
+    """Fold a remainder row into the record it belongs to, which cannot be trusted either:
+    a row that parsed cleanly but has a remainder was cut short by a stray quote."""
+    if isinstance(previous, CsvRow):
+        return Rejected(
+            source,
+            locate(previous.number, previous.line),
+            f"stray quote: the record ends early and its remainder (from line {line}) does "
+            "not form a row; fix the quoting and ingest again",
+            raw_excerpt=excerpt(previous.raw_excerpt + raw),
+        )
+    reason = previous.reason
+    if "; its remainder" not in reason and "its remainder (from" not in reason:
+        reason += f"; its remainder (from line {line}) is part of the same record"
+    return dataclasses.replace(
+        previous, reason=reason, raw_excerpt=excerpt(previous.raw_excerpt + raw)
+    )
+
+
+def _swallowing(
+    source: str,
+    locate: Callable[[int, int], str],
+    number: int,
+    line: int,
+    swallowed: Sequence[tuple[int, str]],
+    raw: str,
+) -> Iterator[Rejected]:
+    """Quarantine a row whose field ran on into later records, and each record it swallowed,
+    so every physical record is accounted for and none is stored inside another."""
+    lines = ", ".join(str(at) for at, _ in swallowed)
+    yield Rejected(
+        source,
+        locate(number, line),
+        f"unbalanced quote: a field runs on into {len(swallowed)} later record(s) "
+        f"(line(s) {lines}); fix the quoting and ingest again",
+        raw_excerpt=excerpt(raw),
+    )
+    for offset, (at, kind) in enumerate(swallowed, start=1):
+        what = "a header row" if kind == "header" else "a record"
+        yield Rejected(
+            source,
+            locate(number + offset, at),
+            f"{what} swallowed by an unbalanced quote in the row at line {line}",
+        )
 
 
 def _csv_location(number: int, line: int) -> str:

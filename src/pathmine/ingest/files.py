@@ -7,6 +7,8 @@ import zlib
 from pathlib import Path
 from typing import IO, cast
 
+from pathmine.records import Rejected
+
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # What a damaged .gz stream raises part-way through a read.
@@ -35,3 +37,20 @@ def open_text_for_csv(path: Path) -> IO[str]:
     if is_gzip(path):
         return gzip.open(path, "rt", encoding="utf-8-sig", errors="surrogateescape", newline="")
     return path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def damaged_stream(source: str, location: str) -> Rejected:
+    """The file-level rejection for a compressed stream that breaks part-way: the records
+    before it are kept, the rest of the file cannot be read and is quarantined as one."""
+    return Rejected(
+        source,
+        location,
+        "compressed stream is damaged or truncated: the rest of the file could not be read",
+        scope="file",
+    )
+
+
+def os_reason(exc: OSError) -> str:
+    """The OS's words for a file problem ("permission denied"), without the file name: the
+    name is already the record's source, and a name can itself identify a patient."""
+    return (exc.strerror or type(exc).__name__).lower()

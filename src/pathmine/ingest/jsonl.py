@@ -9,8 +9,7 @@ from typing import IO
 
 import orjson
 
-from pathmine.ingest.errors import IngestError
-from pathmine.ingest.files import GZIP_ERRORS, open_binary
+from pathmine.ingest.files import GZIP_ERRORS, damaged_stream, open_binary
 from pathmine.ingest.validate import EXCERPT_CHARS, RecordRules, build_record, excerpt
 from pathmine.records import Rejected, Report
 
@@ -55,10 +54,8 @@ def read_jsonl(
                     )
                     continue
                 yield _parse_line(line, source=source, location=location, rules=rules, keys=keys)
-    except GZIP_ERRORS as exc:
-        raise IngestError(
-            f"{path}: compressed stream is damaged or truncated after line {lineno}"
-        ) from exc
+    except GZIP_ERRORS:
+        yield damaged_stream(source, f"after line {lineno}")
 
 
 def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, int | None]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pathmine.ingest.csv_reader import CsvLayout, iter_rows, read_layout
 from pathmine.ingest.errors import IngestError
+from pathmine.ingest.files import os_reason
 from pathmine.ingest.validate import (
     EXCERPT_CHARS,
     OPTIONAL_FIELDS,
@@ -49,7 +50,7 @@ def read_txt_dir(
     """
     source = str(root)
     base = root.resolve()
-    listed: set[Path] = set()
+    listed: dict[Path, int] = {}  # file → the manifest row that listed it first
     for row in iter_rows(root / MANIFEST_NAME, layout, locate=_manifest_location):
         if isinstance(row, Rejected):
             yield row
@@ -59,7 +60,9 @@ def read_txt_dir(
         values: dict[str, object] = dict(row.values)
         raw = row.raw_excerpt
         if "file" not in bad:
-            text, problem, file_head = _read_text(base, row.values["file"], rules, listed)
+            text, problem, file_head = _read_text(
+                base, row.values["file"], rules, listed, row.number
+            )
             if problem is not None:
                 bad["text"] = problem
             values["text"] = text
@@ -76,27 +79,38 @@ def _manifest_location(number: int, line: int) -> str:
 
 
 def _read_text(
-    base: Path, name: str, rules: RecordRules, listed: set[Path]
+    base: Path, name: str, rules: RecordRules, listed: dict[Path, int], number: int
 ) -> tuple[str | None, str | None, str]:
-    """Return ``(text, problem, head of file for the excerpt)`` for one manifest entry."""
+    """Return ``(text, problem, head of file for the excerpt)`` for one manifest entry.
+
+    Each entry is its own unit: a file that cannot be read (permissions, I/O error) is this
+    entry's problem, not the archive's, and the reader goes on with the next entry.
+    """
     if not name.strip():
         return None, "file is empty in manifest", ""
     target = (base / name.strip()).resolve()
     if not target.is_relative_to(base):
         return None, "file listed in manifest is outside the archive directory", ""
-    listed.add(target)
+    first = listed.setdefault(target, number)
+    if first != number:
+        # One text under two entries (often two patients): storing both would give one
+        # patient's report to another.
+        return None, f"file is already listed in manifest row {first}", ""
     if not target.is_file():
         return None, "file listed in manifest not found", ""
-    size = target.stat().st_size
-    if size > _MAX_BYTES_PER_CHAR * rules.max_text_chars + len(_BOM):
-        with target.open("rb") as fh:
-            head = excerpt(fh.read(EXCERPT_CHARS * 4))
-        return (
-            None,
-            (f"text file is {size} bytes, over the limit of {rules.max_text_chars} characters"),
-            head,
-        )
-    data = target.read_bytes()
+    try:
+        size = target.stat().st_size
+        if size > _MAX_BYTES_PER_CHAR * rules.max_text_chars + len(_BOM):
+            with target.open("rb") as fh:
+                head = excerpt(fh.read(EXCERPT_CHARS * 4))
+            return (
+                None,
+                f"text file is {size} bytes, over the limit of {rules.max_text_chars} characters",
+                head,
+            )
+        data = target.read_bytes()
+    except OSError as exc:
+        return None, f"file listed in manifest cannot be read ({os_reason(exc)})", ""
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
@@ -105,18 +119,38 @@ def _read_text(
         return None, f"invalid UTF-8 at byte {exc.start + 1} of the file", excerpt(data)
 
 
-def _unlisted(base: Path, source: str, listed: set[Path]) -> Iterator[Rejected]:
-    for dirpath, dirnames, filenames in os.walk(base):
+def _unlisted(base: Path, source: str, listed: Mapping[Path, int]) -> Iterator[Rejected]:
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(base, onerror=unreadable.append):
         dirnames.sort()
+        yield from _unwalkable(base, source, unreadable)
         for filename in sorted(filenames):
             path = Path(dirpath, filename)
             if path.suffix.lower() != ".txt" or path.resolve() in listed:
                 continue
-            with path.open("rb") as fh:
-                head = excerpt(fh.read(EXCERPT_CHARS * 4))
+            try:
+                with path.open("rb") as fh:
+                    head = excerpt(fh.read(EXCERPT_CHARS * 4))
+            except OSError:
+                head = ""
             yield Rejected(
                 source,
                 f"file {path.relative_to(base).as_posix()}",
                 "not listed in manifest",
                 raw_excerpt=head,
             )
+    yield from _unwalkable(base, source, unreadable)
+
+
+def _unwalkable(base: Path, source: str, unreadable: list[OSError]) -> Iterator[Rejected]:
+    """A directory os.walk could not list: its files cannot be checked, so say so."""
+    while unreadable:
+        exc = unreadable.pop(0)
+        where = Path(str(exc.filename)).relative_to(base).as_posix() if exc.filename else "?"
+        yield Rejected(
+            source,
+            f"directory {where}",
+            f"directory cannot be read ({os_reason(exc)}): its files are not checked "
+            "against the manifest",
+            scope="file",
+        )
