@@ -304,3 +304,82 @@ def test_metastatic_behaviour_is_consistent(extractor: Extractor) -> None:
     assert mention.icdo3.endswith("/6")
     assert mention.term == "leiomyosarcoma"
     assert mention.rule_id.startswith("dx.leiomyosarcoma")
+
+
+# Error classes from the blind TCGA batches 8-9 (uterine carcinoma reports), with examples of
+# our own: (text, expected distinct (icdo3, assertion) pairs).
+TYPED_CARCINOMA_ROWS = [
+    # the "endometrioid" type word read through OCR damage, never from "endometrial"
+    pytest.param(
+        "Adenocarcinoma, endometr id typg, grade 2.", {("8380/3", "affirmed")}, id="split-id"
+    ),
+    pytest.param(
+        "HISTOLOGIC TYPE: ENDOMETRI D ADENOCARCINOMA.", {("8380/3", "affirmed")}, id="split-d"
+    ),
+    pytest.param("Type: END0METRIOID ADENOCARCINOMA.", {("8380/3", "affirmed")}, id="zero-for-o"),
+    pytest.param("Type: NDOMETRIOID ADENOCARCINOMA.", {("8380/3", "affirmed")}, id="lost-e"),
+    pytest.param(
+        "Adenocarcinoma, endomettype, FIGO 1.", {("8380/3", "affirmed")}, id="joined-type"
+    ),
+    pytest.param(
+        "Most consistent with anendometrioid adenocarcinoma.",
+        {("8380/3", "affirmed")},
+        id="joined-an",
+    ),
+    pytest.param(
+        "Endometrial adenocarcinoma, grade 2.", {("8140/3", "affirmed")}, id="endometrial-stays-nos"
+    ),
+    pytest.param(
+        "Adenocarcinoma of the endometrium, FIGO grade 1.",
+        {("8140/3", "affirmed")},
+        id="endometrium-stays-nos",
+    ),
+    # a hedge after the type word qualifies something else
+    pytest.param(
+        "Adenocarcinoma of endometrium, endometrioid type, with villoglandular features.",
+        {("8380/3", "affirmed")},
+        id="features-after-type",
+    ),
+    pytest.param(
+        "Adenocarcinoma, probably serous type.",
+        {("8140/3", "affirmed"), ("8441/3", "uncertain")},
+        id="hedge-before-type",
+    ),
+    # a generic term in an extent statement refers back to the typed tumour
+    pytest.param(
+        "Serous carcinoma of endometrium. Carcinoma invades 9 mm of a 15 mm myometrium.",
+        {("8441/3", "affirmed")},
+        id="extent-subject",
+    ),
+    pytest.param(
+        "Endometrioid adenocarcinoma. Cervix: stroma involved by carcinoma.",
+        {("8380/3", "affirmed")},
+        id="extent-object",
+    ),
+    pytest.param(
+        "Clear cell carcinoma. Distance of invasive carcinoma from closest margin: 4 mm.",
+        {("8310/3", "affirmed")},
+        id="margin-distance",
+    ),
+    pytest.param(
+        "Carcinoma invades the bladder wall.",
+        {("8010/3", "affirmed")},
+        id="extent-without-type-stays",
+    ),
+    pytest.param(
+        "Serous carcinoma. Omentum: no involvement by carcinoma.",
+        {("8441/3", "affirmed"), ("8010/3", "negated")},
+        id="negated-extent-stays",
+    ),
+    pytest.param(
+        "Serous carcinoma. Metastatic carcinoma present in 2 of 9 lymph nodes.",
+        {("8441/3", "affirmed"), ("8010/6", "affirmed")},
+        id="metastatic-extent-stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPED_CARCINOMA_ROWS)
+def test_typed_carcinoma(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    pairs = {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
+    assert pairs == expected

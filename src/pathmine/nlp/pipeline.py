@@ -343,6 +343,8 @@ class Extractor:
         if behavior == 3 and self._is_metastatic(ent):
             behavior = 6
         metastatic = behavior == 6
+        if assertion == "affirmed" and not metastatic and self._describes_extent(ent, entry.id):
+            return []  # "carcinoma invades 16 mm of 20 mm": the typed tumour again
         modifier_ids = [*extra_ids, *modifier_ids]
         sent_span = sentence_of(ent.doc, ent.start)
         site = sites.site_for(
@@ -368,7 +370,7 @@ class Extractor:
         # a broad term whose type is named ("adenocarcinoma, endometrioid type") is that
         # type; a mixed one ("adenocarcinoma, mixed serous and endometrioid") is 8323/3 and
         # each type (annotators rarely list the broad code beside them)
-        hedged = bool(added) and self._hedged_type(ent)
+        hedged = bool(added) and self._hedged_type(ent, added)
         out = [] if added and not hedged else [mention(entry, modifier_ids, behavior)]
         for qualifier_id, added_id in added:
             extra = self._entries[added_id]
@@ -463,6 +465,10 @@ class Extractor:
     def _exclusions(self) -> ExclusionFilter:
         return ExclusionFilter(self.rules.diagnoses.exclusions)
 
+    @cached_property
+    def _back_references(self) -> ExclusionFilter:
+        return ExclusionFilter(self.rules.diagnoses.back_references)
+
     # Rule-out cues that, in a clinical section, are the clinician's request ("r/o
     # leiomyosarcoma"): uncertain there, hypothetical in a pathologist's comment.
     _REQUEST_CUES = frozenset(
@@ -486,17 +492,26 @@ class Extractor:
     _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 
     _HEDGED_TYPE = re.compile(
-        r"^[^.;\n]{0,40}?\b(?:probabl[ey]|favou?r(?:ed|ing|s)?|possibl[ey]|suggestive|"
+        r"^[^.;\n]{0,40}?\b(?P<cue>probabl[ey]|favou?r(?:ed|ing|s)?|possibl[ey]|suggestive|"
         r"suspicious|suspect(?:ed)?|likely|with\s+(?:[a-z]+\s+){0,3}(?:and\s+[a-z]+\s+)?features|"
         r"resembl\w*|cannot\s+be\s+excluded)\b",
         re.IGNORECASE,
     )
 
-    def _hedged_type(self, ent: Span) -> bool:
+    def _hedged_type(self, ent: Span, added: list[tuple[str, str]]) -> bool:
         """The type named after a broad term is hedged ("adenocarcinoma, probably serous",
-        "carcinoma with serous and clear cell features")."""
+        "carcinoma with serous and clear cell features"): the hedge comes before the type
+        word. A hedge after it qualifies something else ("adenocarcinoma, endometrioid
+        type, with papillary features")."""
         sent = sentence_of(ent.doc, ent.start)
-        return bool(self._HEDGED_TYPE.search(text_of(ent.doc)[ent.end_char : sent.end_char]))
+        hedge = self._HEDGED_TYPE.search(text_of(ent.doc)[ent.end_char : sent.end_char])
+        if hedge is None:
+            return False
+        for qualifier_id, _ in added:
+            end = self._subtypes.after_end(ent, qualifier_id)
+            if end is None or hedge.start("cue") < end:
+                return True
+        return False
 
     @cached_property
     def _prior_specimen(self) -> list[re.Pattern[str]]:
@@ -524,12 +539,12 @@ class Extractor:
         entity already named earlier in the report (the same entry, or any diagnosis for a
         generic term) refers back to it; it is not a new mention (ANNOTATION.md section 1)."""
         doc = ent.doc
+        generic = self._entries[entry_id].lineage in self._GENERIC_LINEAGES
         k = ent.start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
         if k < 0 or doc[k].lower_ not in self._DETERMINERS:
             return False
-        generic = self._entries[entry_id].lineage in self._GENERIC_LINEAGES
         for other in _entities(doc):
             if other.start >= ent.start:
                 return False
@@ -540,6 +555,32 @@ class Extractor:
                 generic
                 and other_id in self._entries
                 and self._entries[other_id].lineage not in self._GENERIC_LINEAGES
+            ):
+                return True
+        return False
+
+    def _describes_extent(self, ent: Span, entry_id: str) -> bool:
+        """An affirmed, non-metastatic generic term in an extent statement ("carcinoma
+        invades 16 mm", "involved by carcinoma") refers back to the typed tumour when the
+        report names a specific type anywhere (the lexicon's ``back_references``). Negated
+        ("no involvement by carcinoma") and metastatic ("metastatic carcinoma present in
+        1 of 3 nodes") ones are findings of their own."""
+        return (
+            self._entries[entry_id].lineage in self._GENERIC_LINEAGES
+            and self._back_references.first_match(ent, entry_id) is not None
+            and self._names_specific(ent.doc, before=ent.start)
+        )
+
+    def _names_specific(self, doc: Doc, before: int) -> bool:
+        """Whether a diagnosis match before token ``before`` is of a specific entry."""
+        for other in _entities(doc):
+            if other.start >= before:
+                return False
+            if other.label_ != DIAGNOSIS or other._.target_rule is None:
+                continue
+            other_id = other._.target_rule.metadata.get("entry_id")
+            if other_id in self._entries and (
+                self._entries[other_id].lineage not in self._GENERIC_LINEAGES
             ):
                 return True
         return False

@@ -113,6 +113,9 @@ class DiagnosisLexicon(_Strict):
     metastatic_cues: list[str] = []
     entries: list[DiagnosisEntry]
     exclusions: list[DiagnosisExclusion] = []
+    # Contexts in which a generic term refers back to the typed tumour the report names
+    # ("carcinoma invades 16 mm"); they apply only when the report names a specific type.
+    back_references: list[DiagnosisExclusion] = []
     subtype_qualifiers: list[SubtypeQualifier] = []
     typed_values: TypedValues | None = None
 
@@ -131,7 +134,7 @@ class DiagnosisLexicon(_Strict):
         _require_unique([e.id for e in entries], "diagnosis id")
         return entries
 
-    @field_validator("exclusions")
+    @field_validator("exclusions", "back_references")
     @classmethod
     def _known_entries(
         cls, exclusions: list[DiagnosisExclusion], info: Any

@@ -121,6 +121,16 @@ class _ContextRegexes:
             for x in records
         ]
 
+    def after_end(self, ent: Span, rule_id: str) -> int | None:
+        """Where rule ``rule_id``'s ``after`` match ends, counted from the mention's end
+        (``None`` for a rule without one, or when it does not match)."""
+        for candidate, _, _, after_re in self._rules:
+            if candidate == rule_id and after_re is not None:
+                sent = sentence_of(ent.doc, ent.start)
+                found = after_re.search(text_of(ent.doc)[ent.end_char : sent.end_char])
+                return found.end() if found else None
+        return None
+
     def first_match(self, ent: Span, entry_id: str) -> str | None:
         """Id of the first record whose context matches this mention, else ``None``."""
         return next(self.all_matches(ent, entry_id), None)
