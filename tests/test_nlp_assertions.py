@@ -116,6 +116,15 @@ ROWS = [
     ),
     pytest.param("Leiomyoma, no evidence of malignancy.", {LM: "affirmed"}, id="neg-after-term"),
     pytest.param("Consistent with leiomyosarcoma.", {LMS: "affirmed"}, id="consistent-with"),
+    # speculation is a hedge, not a diagnosis (blind flag set 3 class: a confirming review's
+    # aside must not read as its own malignant finding)
+    pytest.param("This could be an early leiomyosarcoma.", {LMS: "uncertain"}, id="could-be"),
+    pytest.param("The nodule might be a leiomyosarcoma.", {LMS: "uncertain"}, id="might-be"),
+    pytest.param(
+        "One may speculate that this is a low-grade leiomyosarcoma.",
+        {LMS: "uncertain"},
+        id="speculate",
+    ),
     pytest.param("Findings compatible with leiomyoma.", {LM: "affirmed"}, id="compatible-with"),
     pytest.param("Diagnostic of leiomyosarcoma.", {LMS: "affirmed"}, id="diagnostic-of"),
     pytest.param(

@@ -34,6 +34,17 @@ SECTIONS = [
     pytest.param("Microscopy (see comment) shows leiomyoma.", None, id="qualifier-not-a-header"),
     pytest.param("AMENDED CONCLUSION:\n- Leiomyoma.", "final_diagnosis", id="amended-conclusion"),
     pytest.param("Review Dx: leiomyoma", "final_diagnosis", id="review-dx"),
+    # a consult's own diagnosis ends the quoted referring diagnosis above it
+    pytest.param(
+        "Referring diagnosis: see letter.\nCONSULTANT DIAGNOSIS:\n- Leiomyoma.",
+        "final_diagnosis",
+        id="consultant-diagnosis",
+    ),
+    pytest.param(
+        "Outside diagnosis: see letter.\nReview opinion: leiomyoma.",
+        "final_diagnosis",
+        id="review-opinion",
+    ),
     pytest.param("DIAGNOSTIC OPINION:\n1. Leiomyoma.", "final_diagnosis", id="diagnostic-opinion"),
     pytest.param("A diagnostic opinion of leiomyoma.", None, id="diagnostic-opinion-in-prose"),
     pytest.param("Clinical question: leiomyoma?", "clinical_history", id="clinical-question"),

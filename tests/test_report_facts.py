@@ -65,3 +65,34 @@ def test_cited_date_order_does_not_depend_on_hash_seed() -> None:
         for seed in (0, 1, 2, 3, 4, 5)
     }
     assert len(outputs) == 1, outputs
+
+
+# (text, own accession, cited accessions): blind flag set 3 classes, our own examples
+ACCESSION_ROWS = [
+    pytest.param(
+        "EXPERT CONSULTATION   Consult #: QQC-21-00417\nReferring case: RHX-21-7730 (uterus)\n",
+        "QQC-21-00417",
+        ("RHX-21-7730",),
+        id="consult-number-is-own-referring-case-is-cited",
+    ),
+    pytest.param(
+        "Review No : ZIG/REV/20/0055\nOutside Lab / No : ZDX-HP-20-0931 (polypectomy)\n",
+        "ZIG/REV/20/0055",
+        ("ZDX-HP-20-0931",),
+        id="review-number-and-four-digit-serial",
+    ),
+    pytest.param(
+        "Lab ID : ZDX-HP-20-0931\nMRN: ZZH-0091234   Hospital No : ZLK-558812\n"
+        "Patient ID : ZLK-558812  NHS No: QX 123 456\n",
+        "ZDX-HP-20-0931",
+        (),
+        id="patient-identifiers-are-never-cited-accessions",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "own", "cited"), ACCESSION_ROWS)
+def test_accessions(reader: FactReader, text: str, own: str, cited: tuple[str, ...]) -> None:
+    facts = reader.read(text)
+    assert facts.accession == own
+    assert facts.cited_accessions == cited

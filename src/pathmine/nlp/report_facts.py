@@ -140,19 +140,31 @@ class FactReader:
         return [re.compile(r, re.IGNORECASE) for r in self.rules.collection]
 
     @cached_property
+    def _identifier_label(self) -> re.Pattern[str] | None:
+        labels = self.rules.identifier_labels
+        return re.compile(labels, re.IGNORECASE) if labels else None
+
+    def _labelled_identifier(self, text: str, start: int) -> bool:
+        """The token at ``start`` follows an MRN / hospital number / patient id label: it
+        identifies the patient, and storing it as a cited accession would copy PHI."""
+        label = self._identifier_label
+        return label is not None and label.search(text, max(0, start - 40), start) is not None
+
+    @cached_property
     def _cited_date(self) -> list[re.Pattern[str]]:
         return [re.compile(r, re.IGNORECASE) for r in self.rules.cited_date]
 
-    def _candidates(self, text: str) -> list[re.Match[str]]:
-        """Accession-shaped tokens; the shape regex runs only on words that hold a digit and
-        a letter or separator (a cheap scan first: most words hold neither)."""
+    def _candidates(self, text: str) -> list[tuple[int, str]]:
+        """(offset, token) of accession-shaped tokens; the shape regex runs only on words
+        that hold a digit and a letter or separator (a cheap scan first: most words hold
+        neither)."""
         out = []
         for n, word in enumerate(_CANDIDATE.finditer(text)):
             if n >= _MAX_CITED:
                 break
             m = self._shape.fullmatch(word.group(0).rstrip(".-/"))
             if m is not None:
-                out.append(m)
+                out.append((word.start(), m.group(0)))
         return out
 
     def _is_accession(self, token: str) -> bool:
@@ -188,9 +200,11 @@ class FactReader:
                 break
         own_key = accession_key(own) if own else None
         cited: dict[str, str] = {}
-        for m in self._candidates(text):
-            token = m.group(0).strip(" .-/")
+        for start, shaped in self._candidates(text):
+            token = shaped.strip(" .-/")
             if not self._is_accession(token) or not any(c.isalpha() for c in token):
+                continue
+            if self._labelled_identifier(text, start):
                 continue
             key = accession_key(token)
             if key != own_key:

@@ -285,6 +285,8 @@ class ReportFactRules(_Strict):
     accession: str
     collection: list[str]
     cited_date: list[str]
+    # a label before a token that makes it a patient (or lab) identifier, not an accession
+    identifier_labels: str | None = None
     day_first_default: bool = False
 
 
