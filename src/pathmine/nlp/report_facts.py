@@ -200,8 +200,8 @@ class FactReader:
                 break
         own_key = accession_key(own) if own else None
         cited: dict[str, str] = {}
-        for start, shaped in self._candidates(text):
-            token = shaped.strip(" .-/")
+        for start, candidate in self._candidates(text):
+            token = candidate.strip(" .-/")
             if not self._is_accession(token) or not any(c.isalpha() for c in token):
                 continue
             if self._labelled_identifier(text, start):
