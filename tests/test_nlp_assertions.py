@@ -387,3 +387,59 @@ def test_modifier_rule_ids_are_recorded(extractor: Extractor) -> None:
     assert mention.rule_id == "dx.leiomyosarcoma/ctx.unc.suspicious_for"
     (hist,) = extractor.extract("Outside diagnosis: leiomyoma.").diagnoses
     assert hist.rule_id.endswith("sec.quoted_diagnosis")
+
+
+# A diagnosis reported from an earlier procedure is historical (ANNOTATION.md section 3);
+# error class from the blind TCGA batches 8-9 and BSD, examples of our own.
+EARLIER_PROCEDURE_ROWS = [
+    pytest.param(
+        "Clinical history: 61-year-old with leiomyosarcoma on core biopsy.",
+        {LMS: "historical"},
+        id="on-core-biopsy",
+    ),
+    pytest.param(
+        "Clinical: fibroids on D&C, now hysterectomy.", {LM: "historical"}, id="on-d-and-c"
+    ),
+    pytest.param(
+        "Clinical: uterine biopsy with leiomyosarcoma.", {LMS: "historical"}, id="biopsy-with"
+    ),
+    pytest.param(
+        "Clinical: status post myomectomy in 2016 for fibroids.", {LM: "historical"}, id="s-p-for"
+    ),
+    pytest.param("Clinical: myomectomy 2015 for leiomyomas.", {LM: "historical"}, id="year-for"),
+    pytest.param(
+        "Clinical: earlier myomectomy at a district hospital (histology: leiomyoma).",
+        {LM: "historical"},
+        id="histology-colon",
+    ),
+    pytest.param(
+        "Originally reported (03.04.2020) as: leiomyoma.", {LM: "historical"}, id="originally-as"
+    ),
+    pytest.param("Prior biopsy diagnosis: leiomyosarcoma", {LMS: "historical"}, id="prior-biopsy"),
+    pytest.param(
+        "Core biopsy at another hospital (05/2021): leiomyosarcoma.",
+        {LMS: "historical"},
+        id="another-hospital",
+    ),
+    pytest.param(
+        "Note: leiomyosarcoma diagnosed at an outside hospital.",
+        {LMS: "historical"},
+        id="diagnosed-outside",
+    ),
+    # today's specimen stays affirmed
+    pytest.param("Clinical: fibroid uterus, menorrhagia.", {LM: "affirmed"}, id="indication"),
+    pytest.param(
+        "DIAGNOSIS: Leiomyosarcoma on core biopsy.", {LMS: "affirmed"}, id="final-on-core-biopsy"
+    ),
+    pytest.param(
+        "Clinical: leiomyosarcoma, for hysterectomy.", {LMS: "affirmed"}, id="for-surgery"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIER_PROCEDURE_ROWS)
+def test_earlier_procedure_is_historical(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    got = {m.icdo3: m.assertion for m in extractor.extract(text).diagnoses}
+    assert got == expected

@@ -418,10 +418,8 @@ class Extractor:
                 by_category.pop("HISTORICAL")
         if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
             return "historical", [*ids, "sec.quoted_diagnosis"]
-        if (
-            role == "clinical"
-            and not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"}
-            and self._reports_prior_specimen(ent)
+        if not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"} and (
+            self._reports_prior_specimen(ent, clinical=role == "clinical")
         ):
             return "historical", [*ids, "sec.clinical_prior_specimen"]
         for category, assertion in _ASSERTION_ORDER:
@@ -514,11 +512,6 @@ class Extractor:
         return False
 
     @cached_property
-    def _prior_specimen(self) -> list[re.Pattern[str]]:
-        cues = self.rules.sections.clinical_prior_specimen
-        return [re.compile(r, re.IGNORECASE) for r in (cues.before if cues else [])]
-
-    @cached_property
     def _prior_evidence(self) -> list[re.Pattern[str]]:
         cues = self.rules.sections.clinical_prior_specimen
         return [re.compile(r, re.IGNORECASE) for r in (cues.evidence if cues else [])]
@@ -529,10 +522,34 @@ class Extractor:
         sentence = sentence_of(ent.doc, ent.start).text
         return any(p.search(sentence) for p in self._prior_evidence)
 
-    def _reports_prior_specimen(self, ent: Span) -> bool:
+    def _reports_prior_specimen(self, ent: Span, *, clinical: bool) -> bool:
+        """The mention's sentence reports it from an earlier procedure: in a clinical section
+        "biopsy showed X" or "X on EMB"; anywhere "originally reported (2021) as: X" or "X
+        diagnosed at an outside hospital" (``sections.json`` clinical_prior_specimen)."""
         sent = sentence_of(ent.doc, ent.start)
-        before = text_of(ent.doc)[sent.start_char : ent.start_char]
-        return any(p.search(before) for p in self._prior_specimen)
+        text = text_of(ent.doc)
+        before = text[sent.start_char : ent.start_char]
+        after = text[ent.end_char : sent.end_char]
+        cues = self._prior_cues
+        if clinical and (
+            any(p.search(before) for p in cues["before"])
+            or any(p.search(after) for p in cues["after"])
+        ):
+            return True
+        return any(p.search(before) for p in cues["anywhere_before"]) or any(
+            p.search(after) for p in cues["anywhere_after"]
+        )
+
+    @cached_property
+    def _prior_cues(self) -> dict[str, list[re.Pattern[str]]]:
+        cues = self.rules.sections.clinical_prior_specimen
+        lists = {
+            "before": cues.before if cues else [],
+            "after": cues.after if cues else [],
+            "anywhere_before": cues.anywhere_before if cues else [],
+            "anywhere_after": cues.anywhere_after if cues else [],
+        }
+        return {k: [re.compile(r, re.IGNORECASE) for r in v] for k, v in lists.items()}
 
     def _is_back_reference(self, ent: Span, entry_id: str) -> bool:
         """ "the sarcoma", "this carcinoma": a determiner before a term that repeats an

@@ -190,11 +190,17 @@ class SectionRules(_Strict):
 
 
 class PriorSpecimenCues(_Strict):
-    """Regexes over the sentence before a mention in a clinical section that report an
-    earlier procedure's diagnosis ("biopsy showed X"): that mention is historical."""
+    """Regexes over a mention's sentence that report an earlier procedure's diagnosis: that
+    mention is historical. ``before`` (sentence text before the mention) and ``after`` (text
+    after it) apply in clinical sections ("biopsy showed X", "X on EMB"); ``anywhere_before``
+    and ``anywhere_after`` in every section ("originally reported (2021) as: X", "X
+    diagnosed at an outside hospital")."""
 
     doc: str = ""
     before: list[str]
+    after: list[str] = []
+    anywhere_before: list[str] = []
+    anywhere_after: list[str] = []
     evidence: list[str] = []
 
 
