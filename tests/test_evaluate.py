@@ -473,3 +473,15 @@ def test_bad_flags_gold_line(tmp_path: Path) -> None:
     flags_gold = _write_jsonl(tmp_path / "flags.jsonl", [{"patient_id": "SYN-EV-P1"}])
     with pytest.raises(EvaluationError, match="line 1: needs string"):
         evaluate(GOLD, REPORTS, flags_gold=flags_gold, extractor=_NeverCalled())
+
+
+
+@pytest.mark.parametrize(
+    ("code", "scored"),
+    [("8727/0", "8720/0"), ("8770/0", "8720/0"), ("8850/1", "8851/3"), ("8890/0", "8890/0")],
+)
+def test_guideline_equivalent_codes_score_as_one(code: str, scored: str) -> None:
+    """ANNOTATION.md section 2: naevus subtype codes and 8850/1 are accepted as the same."""
+    from pathmine.evaluate import scored_code
+
+    assert scored_code(code) == scored

@@ -282,6 +282,17 @@ ROWS = [
     pytest.param("No reactivity with melanoma marker HMB-45.", [], id="excl-melanoma-marker"),
     pytest.param("Referred to the Melanoma Institute.", [], id="excl-melanoma-institute"),
     pytest.param("Discussed at the Sarcoma Unit meeting.", [], id="excl-sarcoma-unit"),
+    # a header line naming a ward, service or the requesting clinician names a team
+    pytest.param(
+        "Ward: 4B Surgery   Req Dr: Dr. Q. Zed (Sarcoma Service)\nDIAGNOSIS: Leiomyoma.",
+        [("8890/0", "Leiomyoma")],
+        id="header-label-line",
+    ),
+    pytest.param(
+        "Servicio: Cirugia - Unidad Sarcomas\nDiagnostico: leiomyosarcoma.",
+        [("8890/3", "leiomyosarcoma")],
+        id="header-service-line",
+    ),
     pytest.param(
         "Melanoma; referred to melanoma unit.",
         [("8720/3", "Melanoma")],

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -316,7 +316,12 @@ def score_extractions(
         stains = [s for s in ext.stains if s.marker in scored_markers]
         gold_stains = frozenset(p for p in g.stains if p[0] in scored_markers)
         for category, gold_pairs, mentions, key in (
-            ("diagnoses", g.diagnoses, ext.diagnoses, lambda m: (m.icdo3, m.assertion)),
+            (
+                "diagnoses",
+                g.diagnoses,
+                ext.diagnoses,
+                lambda m: (scored_code(m.icdo3), m.assertion),
+            ),
             ("stains", gold_stains, stains, lambda s: (s.marker, s.result)),
         ):
             tp, errs = _score_pairs(category, report_id, gold_pairs, mentions, key)
@@ -325,7 +330,7 @@ def score_extractions(
             counts[category][1] += len(predicted) - tp
             counts[category][2] += len(gold_pairs) - tp
             errors.extend(errs)
-        predicted_dx = {(m.icdo3, m.assertion) for m in ext.diagnoses}
+        predicted_dx = {(scored_code(m.icdo3), m.assertion) for m in ext.diagnoses}
         predicted_codes = {code for code, _ in predicted_dx}
         _confuse(confusion, g.diagnoses, predicted_dx)
         for pair in g.diagnoses:
@@ -497,8 +502,48 @@ def _raise_problems(path: Path, problems: list[str]) -> None:
         raise EvaluationError(f"{path}: " + "; ".join(shown) + more)
 
 
+# Codes ANNOTATION.md section 2 accepts as the same entity: 8850/1 for atypical lipomatous
+# tumour / WDLPS, and the subtype codes of melanocytic naevus (dysplastic, junctional,
+# intradermal, compound, halo, Spitz, blue…) for 8720/0. Both sides are scored on the
+# canonical code, so an annotator's subtype is neither a miss nor a false hit.
+SAME_ENTITY: dict[str, str] = {
+    "8850/1": "8851/3",
+    **{
+        f"{code}/0": "8720/0"
+        for code in (
+            8723,
+            8725,
+            8726,
+            8727,
+            8728,
+            8730,
+            8740,
+            8750,
+            8760,
+            8761,
+            8770,
+            8771,
+            8772,
+            8780,
+            8790,
+        )
+    },
+}
+
+
+def scored_code(icdo3: str) -> str:
+    """The code a diagnosis is scored on (``SAME_ENTITY``)."""
+    return SAME_ENTITY.get(icdo3, icdo3)
+
+
 def _pairs(
-    items: Any, first: str, second: str, allowed: tuple[str, ...], where: str, problems: list[str]
+    items: Any,
+    first: str,
+    second: str,
+    allowed: tuple[str, ...],
+    where: str,
+    problems: list[str],
+    canon: Callable[[str], str] | None = None,
 ) -> frozenset[Pair]:
     if not isinstance(items, list):
         problems.append(f"{where}: expected a list")
@@ -512,7 +557,7 @@ def _pairs(
         elif b not in allowed:
             problems.append(f"{where}: {second} {b!r} is not one of {', '.join(allowed)}")
         else:
-            out.add((a, b))
+            out.add((canon(a) if canon else a, b))
     return frozenset(out)
 
 
@@ -609,7 +654,13 @@ def load_gold(path: Path) -> dict[str, GoldReport]:
         gold[report_id] = GoldReport(
             report_id=report_id,
             diagnoses=_pairs(
-                obj.get("diagnoses", []), "icdo3", "assertion", ASSERTIONS, where, problems
+                obj.get("diagnoses", []),
+                "icdo3",
+                "assertion",
+                ASSERTIONS,
+                where,
+                problems,
+                canon=scored_code,
             ),
             stains=_pairs(
                 obj.get("stains", []), "marker", "result", STAIN_RESULTS, where, problems
