@@ -282,6 +282,19 @@ ROWS = [
     pytest.param("No reactivity with melanoma marker HMB-45.", [], id="excl-melanoma-marker"),
     pytest.param("Referred to the Melanoma Institute.", [], id="excl-melanoma-institute"),
     pytest.param("Discussed at the Sarcoma Unit meeting.", [], id="excl-sarcoma-unit"),
+    # a term wrapped at the line width: a long mixed-case line ending in capitals, continued
+    # in capitals (blind flag set 2 class)
+    pytest.param(
+        "DIAGNOSIS: Left sciatic nerve, posterior thigh, core biopsy: MALIGNANT PERIPHERAL NERVE"
+        " SHEATH\nTUMOUR, high grade.",
+        [("9540/3", "MALIGNANT PERIPHERAL NERVE SHEATH\nTUMOUR")],
+        id="wrapped-caps-tail",
+    ),
+    pytest.param(
+        "DIAGNOSIS: leiomyoma.\nNO MALIGNANCY\nLEIOMYOSARCOMA EXCLUDED.",
+        [("8890/0", "leiomyoma"), ("8890/3", "LEIOMYOSARCOMA")],
+        id="short-caps-lines-do-not-join",
+    ),
     # a header line naming a ward, service or the requesting clinician names a team
     pytest.param(
         "Ward: 4B Surgery   Req Dr: Dr. Q. Zed (Sarcoma Service)\nDIAGNOSIS: Leiomyoma.",

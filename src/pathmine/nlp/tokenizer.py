@@ -300,6 +300,7 @@ def _split_negations(words: list[str], spaces: list[bool]) -> None:
 
 
 _JOIN_MIN_LINE = 40
+_JOIN_MIN_MIXED_LINE = 60  # a mixed-case line with a capitals tail: wrapped near its width
 _HEADING_WORDS = 4
 
 
@@ -331,7 +332,12 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
         return headings is not None and line.lower().rstrip(" :-") not in headings
     if not after.isupper():
         return False
-    return len(line) >= _JOIN_MIN_LINE and line.isupper()
+    if len(line) >= _JOIN_MIN_LINE and line.isupper():
+        return True
+    # "... core biopsy: MALIGNANT PERIPHERAL NERVE SHEATH\nTUMOUR, high grade": a long line
+    # (near the wrap width) whose last clause is in capitals, continued in capitals
+    tail = re.split(r"[:.;]", line)[-1].strip()
+    return len(line) >= _JOIN_MIN_MIXED_LINE and len(tail.split()) >= 2 and tail.isupper()
 
 
 # HL7 v2 segments flattened onto one line: a space before "OBX|", "OBR|", ... was a segment
