@@ -26,6 +26,11 @@ MITOSES = [
     pytest.param("Mitotic activity is low (1/10 HPF).", 1.0, id="parenthesised"),
     pytest.param("Mitotically inactive.", 0.0, id="mitotically-inactive"),
     pytest.param("Leiomyoma, 5 cm.", None, id="absent"),
+    # dictated counts and counts wrapped at a line end (blind flag set 2 class)
+    pytest.param("Mitotic count is thirteen per ten high power fields.", 13.0, id="words"),
+    pytest.param("Twenty-six mitoses per 10 HPF.", 26.0, id="words-hyphenated"),
+    pytest.param("Mitoses increased: 12 mitoses per\n10 HPF in the hot spot.", 12.0, id="wrapped"),
+    pytest.param("Nuclei are uniform. Mitoses are few, ten.", None, id="word-without-unit"),
 ]
 
 

@@ -96,7 +96,7 @@ class FeatureFinder:
                 if rule.unit == "none":
                     add("mitoses_per_10hpf", "0", m, rule.id)
                     continue
-                count = max(float(m.group("count")), float(m.group("high") or 0))
+                count = max(_number(m.group("count")), _number(m.group("high") or "0"))
                 if rule.unit == "mm2":
                     # kept with its unit: the field area, not stated here, decides the
                     # conversion (ANNOTATION.md section 5)
@@ -149,3 +149,32 @@ class FeatureFinder:
         if extent.startswith("diffuse"):
             return f"{grade} diffuse"
         return grade
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {
+    **{w: i for i, w in enumerate(_UNITS)},
+    **{w: 10 + i for i, w in enumerate(_TEENS)},
+    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+}
+
+
+def _number(value: str) -> float:
+    """A count as digits ("14", "2.5") or dictated words ("fourteen", "twenty-two")."""
+    try:
+        return float(value)
+    except ValueError:
+        return float(sum(_WORD_VALUES[w] for w in re.split(r"[- ]+", value.lower().strip())))

@@ -300,6 +300,34 @@ def _split_negations(words: list[str], spaces: list[bool]) -> None:
 
 
 _JOIN_MIN_LINE = 40
+# Words a sentence or heading never ends on: a line ending on one was wrapped.
+_NEVER_LAST_WORDS = frozenset(
+    [
+        "per",
+        "of",
+        "to",
+        "and",
+        "or",
+        "with",
+        "the",
+        "a",
+        "an",
+        "by",
+        "for",
+        "from",
+        "than",
+        "measuring",
+        "showing",
+        "including",
+        "into",
+        "within",
+        "between",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
 _JOIN_MIN_MIXED_LINE = 60  # a mixed-case line with a capitals tail: wrapped near its width
 _HEADING_WORDS = 4
 
@@ -324,6 +352,8 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     if not (before.isalnum() or before == ","):
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+    if after.isalnum() and line.rsplit(None, 1)[-1].lower() in _NEVER_LAST_WORDS:
+        return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
     if after.islower():
         # A short Title/UPPER line is a heading without its colon ("Diagnosis", "FINAL
         # DIAGNOSIS"); the next line starts its body, not the rest of a phrase.
