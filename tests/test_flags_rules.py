@@ -3,7 +3,7 @@ no-flag case, each built with the one timeline builder."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
@@ -394,6 +394,58 @@ CASES = [
             ),
         ],
         set(),
+    ),
+    # blind flag set 2 classes, examples of our own
+    (
+        "clinician-query-outside-a-clinical-section-is-not-a-finding",
+        [
+            R("A", "2015-01-01", (dx(LEIOMYOMA),)),
+            R(
+                "B",
+                "2018-01-01",
+                (
+                    replace(
+                        dx(LMS, "uncertain", section=None),
+                        rule_id="dx.leiomyosarcoma/ctx.unc.query",
+                    ),
+                    dx(LEIOMYOMA),
+                ),
+            ),
+        ],
+        set(),
+    ),
+    (
+        "pathologist-hedge-outside-a-clinical-section-counts",
+        [
+            R("A", "2015-01-01", (dx(LEIOMYOMA),)),
+            R(
+                "B",
+                "2018-01-01",
+                (
+                    replace(
+                        dx(LMS, "uncertain", section=None),
+                        rule_id="dx.leiomyosarcoma/ctx.unc.favour",
+                    ),
+                ),
+            ),
+        ],
+        {("benign_to_malignant", "A", "B", "medium")},
+    ),
+    (
+        "later-is-the-first-report-naming-the-malignancy-not-its-addendum",
+        [
+            R("A", "2014-02-10", (dx(LEIOMYOMA),)),
+            R("B", "2017-06-07", (dx(LMS),), accession="S17-4409", specimen="2017-06-05"),
+            R(
+                "C",
+                "2017-06-09",
+                (dx(META_LMS),),
+                (stain("SMA"), stain("desmin")),
+                type="addendum",
+                cites=("S17-4409",),
+            ),
+        ],
+        {("benign_to_malignant", "A", "B", "high")},
     ),
     (
         "features-owned-by-malignant-call",

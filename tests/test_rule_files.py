@@ -350,7 +350,51 @@ EXCLUSION_ROWS = [
     ("excl.unchecked_box", "[X] Leiomyosarcoma", "dx.leiomyosarcoma", False),
     ("excl.working_group", "Discussed at the sarcoma working group.", "dx.sarcoma_nos", True),
     ("excl.working_group", "Sarcoma, working diagnosis.", "dx.sarcoma_nos", False),
+    ("excl.header_label_line", "Ward: 6C  Req Dr: Dr. Q (Sarcoma Unit)", "dx.sarcoma_nos", True),
+    ("excl.header_label_line", "Wardrobe-sized sarcoma, 30 cm.", "dx.sarcoma_nos", False),
 ]
+
+
+BACK_REFERENCE_ROWS = [
+    # (id, text, entry id, removed): a generic term referring back to a typed tumour
+    (
+        "excl.backref_extent_after",
+        "Serous carcinoma.\nCarcinoma invades 12 mm of the myometrium.",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    ("excl.backref_extent_after", "Carcinoma invades the myometrium.", "dx.carcinoma_nos", False),
+    (
+        "excl.backref_extent_before",
+        "Clear cell carcinoma.\nSerosa involved by carcinoma.",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    ("excl.backref_extent_before", "Serosa involved by carcinoma.", "dx.carcinoma_nos", False),
+]
+
+
+def test_every_back_reference_has_positive_and_negative_rows() -> None:
+    ids = {x.id for x in RULES.diagnoses.back_references}
+    assert {r[0] for r in BACK_REFERENCE_ROWS if r[3]} == ids
+    assert {r[0] for r in BACK_REFERENCE_ROWS if not r[3]} == ids
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "entry_id", "removed"),
+    BACK_REFERENCE_ROWS,
+    ids=[f"{r[0]}-{'pos' if r[3] else 'neg'}" for r in BACK_REFERENCE_ROWS],
+)
+def test_back_reference_example(
+    extractor: Extractor, rule_id: str, text: str, entry_id: str, removed: bool
+) -> None:
+    # removed: no *affirmed* generic mention stays (a negated one is a finding of its own)
+    found = {
+        d.rule_id.split("/")[0]
+        for d in extractor.extract(f"DIAGNOSIS:\n{text}").diagnoses
+        if d.assertion == "affirmed"
+    }
+    assert (entry_id not in found) == removed, rule_id
 
 
 def test_every_exclusion_has_positive_and_negative_rows() -> None:

@@ -143,6 +143,7 @@ class FlagEngine:
         self.infer_lineages = frozenset(lineages.inference.applies_to)
         self.growth = frozenset(lineages.inference.growth_features)
         self.actions: dict[str, Any] = dict(lineages.actions)
+        self.query_cues = frozenset(lineages.clinician_query_cues.ids)
         self.roles = dict(rules.sections.categories)
         self.sites = SiteNormalizer(rules.sites)
 
@@ -150,7 +151,17 @@ class FlagEngine:
 
     def _counts(self, mention: DiagnosisMention) -> bool:
         role = self.roles.get(mention.section or "", "diagnostic")
-        return role not in NOT_FINDINGS and mention.assertion in LATER_ASSERTIONS
+        if role in NOT_FINDINGS or mention.assertion not in LATER_ASSERTIONS:
+            return False
+        return not self._clinician_query(mention)
+
+    def _clinician_query(self, mention: DiagnosisMention) -> bool:
+        """An uncertain mention hedged only by request cues ("query LMS", "r/o LMS") is a
+        clinician's question, whatever section it sits in (FLAG-RULES.md)."""
+        if mention.assertion != "uncertain":
+            return False
+        cues = {part for part in mention.rule_id.split("/")[1:] if part.startswith("ctx.unc.")}
+        return bool(cues) and cues <= self.query_cues
 
     def is_benign(self, f: _Finding) -> bool:
         m = f.mention
@@ -286,7 +297,17 @@ class FlagEngine:
             prior_findings = [f for s, f in priors if s.date == latest_date]
             prior = min(prior_findings, key=lambda f: (f.entry.report_date, f.entry.report_id))
             prior = _strongest([f for f in prior_findings if f.entry is prior.entry])
+            # the specimen's current interpretation is malignant; the later report is the
+            # first of its reports to say so (FLAG-RULES.md: an addendum is the later report
+            # only when it first establishes the malignancy)
+            # (a named malignancy first; an inferred one from the report's own stains)
             laters = malignant[later_spec.key]
+            firsts = [
+                [f for f in self.findings(entry, [entry]) if f.family == family and f.malignant]
+                for entry in later_spec.reports
+            ]
+            named = next((fs for fs in firsts if any(f.inferred is None for f in fs)), None)
+            laters = named or next((fs for fs in firsts if fs), laters)
             first_report = min(laters, key=lambda f: (f.entry.report_date, f.entry.report_id)).entry
             later = _strongest([f for f in laters if f.entry is first_report])
             days = (later_spec.date - latest_date).days

@@ -400,6 +400,11 @@ class Inference(_Strict):
     growth_features: list[str] = []
 
 
+class ClinicianQueryCues(_Strict):
+    doc: str = ""
+    ids: list[str] = []
+
+
 class LineageRules(_Strict):
     schema_: Literal["pathmine.lineages.v1"] = Field(alias="schema")
     version: str
@@ -410,6 +415,7 @@ class LineageRules(_Strict):
     same_site_families: list[str] = []
     benign_priors: BenignPriors = BenignPriors()
     inference: Inference = Inference()
+    clinician_query_cues: ClinicianQueryCues = ClinicianQueryCues()
     actions: dict[str, Any] = {}
 
 
