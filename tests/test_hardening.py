@@ -298,3 +298,99 @@ def test_same_txt_listed_twice_is_quarantined_the_second_time(tmp_path: Path) ->
     assert [(r.location, r.reason) for r in rejected] == [
         ("manifest row 2", "file is already listed in manifest row 1")
     ]
+
+
+# -- defect 4: --debug must never print PHI ------------------------------------------------
+
+PHI_MRN, PHI_NAME = "SYN-MRN-PHI-7731", "JANEPHIDOE"
+
+
+def _plant_failing_insert(engine) -> None:  # type: ignore[no-untyped-def]
+    """A trigger that fails every report insert, the way a full disk or a constraint would,
+    with the row's values in the database's own error detail on PostgreSQL."""
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execute(
+                text(
+                    "CREATE TRIGGER boom BEFORE INSERT ON reports "
+                    "BEGIN SELECT RAISE(ABORT, 'planted failure'); END"
+                )
+            )
+        else:
+            conn.execute(
+                text(
+                    "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN "
+                    "RAISE EXCEPTION 'planted failure' USING DETAIL = "
+                    "'Key (report_id)=(' || NEW.report_id || ') text ' || NEW.text; "
+                    "END $$ LANGUAGE plpgsql"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER boom BEFORE INSERT ON reports "
+                    "FOR EACH ROW EXECUTE FUNCTION boom()"
+                )
+            )
+
+
+def test_debug_output_carries_no_phi(db_url: str, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Regression: on a database error mid-batch, --debug printed the driver's parameter
+    dump (MRNs, report text with a patient's name)."""
+    engine = make_engine(db_url)
+    run_ingest(engine, [write_jsonl(tmp_path / "first.jsonl", _good("A", 1))], extractor)
+    _plant_failing_insert(engine)
+    engine.dispose()
+    phi = write_jsonl(
+        tmp_path / "phi.jsonl",
+        [
+            {
+                "patient_id": PHI_MRN,
+                "report_id": f"{PHI_MRN}-R1",
+                "report_date": "2020-01-02",
+                "text": f"Patient {PHI_NAME}, MRN {PHI_MRN}. DIAGNOSIS: Leiomyoma.",
+            }
+        ],
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pathmine.cli",
+            "--debug",
+            "ingest",
+            str(phi),
+            "--db",
+            db_url,
+            "--workers",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "Traceback" in out and "planted failure" in out  # the debugging value stays
+    assert PHI_MRN not in out and PHI_NAME not in out, out
+
+
+@pytest.mark.parametrize(
+    ("message", "kept", "dropped"),
+    [
+        (
+            'duplicate key value violates unique constraint "patients_key"\n'
+            "DETAIL:  Key (patient_key)=(SYN-MRN-1) already exists.",
+            "duplicate key value violates unique constraint",
+            "SYN-MRN-1",
+        ),
+        ('invalid input syntax for type date: "JANEPHIDOE"', "invalid input syntax", "JANEPHIDOE"),
+        ("statement failed [parameters: ('SYN-MRN-2', 'text')]", "statement failed", "SYN-MRN-2"),
+    ],
+)
+def test_scrub_message(message: str, kept: str, dropped: str) -> None:
+    from pathmine.safe_errors import scrub_message
+
+    scrubbed = scrub_message(message)
+    assert kept in scrubbed and dropped not in scrubbed

@@ -1,8 +1,8 @@
 """Command line: a thin Typer layer over ingest, nlp, store, flags and export.
 
-Errors are one clear line and a nonzero exit; ``--debug`` shows the traceback. Database
-driver errors can carry report text in their parameters, so their details are hidden
-unless ``--debug`` is given.
+Errors are one clear line and a nonzero exit; ``--debug`` adds the traceback, scrubbed of
+everything its messages quote (``pathmine.safe_errors``): bound parameters, driver details
+and parse errors can carry report text and identifiers.
 """
 
 from __future__ import annotations
@@ -914,13 +914,17 @@ def _one_line(exc: BaseException) -> str:
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, OperationalError) and exc.orig is not None:
-            return f"database error: {str(exc.orig).splitlines()[0]}"
+            from pathmine.safe_errors import scrub_message
+
+            return f"database error: {scrub_message(str(exc.orig).splitlines()[0])}"
         return f"database error ({type(exc.orig).__name__}); rerun with --debug for details"
     if isinstance(exc, SQLAlchemyError):
         return f"database error ({type(exc).__name__}); rerun with --debug for details"
     if isinstance(exc, OSError):
         return f"{exc.strerror or type(exc).__name__}: {exc.filename or ''}".strip()
-    return f"{type(exc).__name__}: {exc}"
+    from pathmine.safe_errors import scrub_message
+
+    return f"{type(exc).__name__}: {scrub_message(str(exc))}"
 
 
 def main() -> None:
@@ -942,7 +946,10 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         if debug:
-            raise
+            from pathmine.safe_errors import safe_traceback
+
+            # never the raw traceback: driver messages and parse errors quote values (PHI)
+            sys.stderr.write(safe_traceback(exc))
         err_console.print(f"error: {_one_line(exc)}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(1)
 

@@ -52,9 +52,13 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     """Create an engine for ``url`` (resolved with :func:`resolve_db_url`).
 
     SQLite connections get ``journal_mode=WAL``, ``foreign_keys=ON`` and a busy timeout;
-    PostgreSQL uses psycopg 3 with pre-ping. Extra ``kwargs`` go to ``create_engine``.
+    PostgreSQL uses psycopg 3 with pre-ping. Parameters are hidden from error messages.
+    Extra ``kwargs`` go to ``create_engine``.
     """
     resolved = make_url(resolve_db_url(url))
+    # Bound parameters are report text and patient identifiers: never in an exception
+    # message, a log line or a --debug traceback.
+    kwargs.setdefault("hide_parameters", True)
     if resolved.get_backend_name() == "sqlite":
         engine = create_engine(resolved, **kwargs)
         event.listen(engine, "connect", _set_sqlite_pragmas)
