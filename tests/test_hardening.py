@@ -12,6 +12,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -394,3 +395,41 @@ def test_scrub_message(message: str, kept: str, dropped: str) -> None:
 
     scrubbed = scrub_message(message)
     assert kept in scrubbed and dropped not in scrubbed
+
+
+# -- defect 3: two first-time ingests at once ------------------------------------------------
+
+_RACER = """
+import sys, time
+from pathlib import Path
+from pathmine.store import ensure_schema, make_engine
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+ensure_schema(make_engine(sys.argv[1]))
+"""
+
+
+def test_schema_creation_is_safe_under_concurrency(db_url: str, tmp_path: Path) -> None:
+    """Regression: the second of two ingests started together on a new SQLite file failed
+    with 'table patients already exists'. Six processes race here, released together."""
+    go = tmp_path / "go"
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RACER, db_url, str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    time.sleep(2.0)  # every interpreter started and waiting
+    go.touch()
+    for racer in racers:
+        _, err = racer.communicate(timeout=180)
+        assert racer.returncode == 0, err
+    from pathmine.store import current_revision
+
+    engine = make_engine(db_url)
+    assert current_revision(engine) is not None
+    engine.dispose()

@@ -91,6 +91,47 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Bring the schema to head; a ``SELECT`` and no Alembic import when it is already there."""
-    if current_revision(engine) != SCHEMA_HEAD:
-        upgrade(engine)
+    """Bring the schema to head; a ``SELECT`` and no Alembic import when it is already there.
+
+    Safe when several processes start on a new database at once (two ingests launched
+    together): the migration runs under a lock (a PostgreSQL advisory lock; a lock file next
+    to a SQLite database) and the revision is read again once the lock is held, so the
+    second process finds the schema the first one built instead of creating it again.
+    """
+    if current_revision(engine) == SCHEMA_HEAD:
+        return
+    with _migration_lock(engine):
+        if current_revision(engine) != SCHEMA_HEAD:
+            upgrade(engine)
+
+
+# pg_advisory_lock key: "pathmine" as a 64-bit integer, shared by every pathmine process
+_PG_LOCK_KEY = int.from_bytes(b"pathmine", "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
+                conn.commit()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock, Alembic's own checks only
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
