@@ -433,3 +433,54 @@ def test_schema_creation_is_safe_under_concurrency(db_url: str, tmp_path: Path) 
     engine = make_engine(db_url)
     assert current_revision(engine) is not None
     engine.dispose()
+
+
+# -- defect 7: typos must not look like "no flags"; help reads like a well-kept CLI ----------
+
+
+def _cli(*args: str, columns: int = 80) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "pathmine.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": str(columns), "TERM": "dumb"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("flags", "--kind", "nonsense"), "Invalid value for '--kind'"),
+        (("flags", "--status", "bogus"), "Invalid value for '--status'"),
+        (
+            ("flags", "review", "F-1", "--decision", "dismissed", "--reviewer", " "),
+            "must name who decided",
+        ),
+    ],
+)
+def test_typos_are_usage_errors(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = _cli(*args, "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr
+
+
+def test_flags_help_lists_every_kind() -> None:
+    out = _cli("flags", "--help", columns=200).stdout
+    for kind in ("benign_to_malignant", "review_discordance", "benign_with_malignant_features"):
+        assert kind in out
+
+
+@pytest.mark.parametrize(
+    "command", [("ingest",), ("flags",), ("flags", "review"), ("stats",), ("export",)]
+)
+def test_help_names_types_plainly_and_options_in_full(command: tuple[str, ...]) -> None:
+    """Regression: help showed <bool>, <str>, <list[Path]> and cut '--home-instituti…'."""
+    out = _cli(*command, "--help").stdout
+    assert "<bool>" not in out and "<str>" not in out and "<list" not in out, out
+    for line in out.splitlines():
+        for word in line.split():
+            if word.startswith("--"):
+                assert not word.endswith("…"), line

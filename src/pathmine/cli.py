@@ -83,6 +83,20 @@ class ExportWhat(StrEnum):
     flags = "flags"
 
 
+class FlagStatus(StrEnum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    needs_second_review = "needs_second_review"
+    retired = "retired"
+
+
+class FlagKind(StrEnum):
+    benign_to_malignant = "benign_to_malignant"
+    review_discordance = "review_discordance"
+    benign_with_malignant_features = "benign_with_malignant_features"
+
+
 class Decision(StrEnum):
     confirmed = "confirmed"
     dismissed = "dismissed"
@@ -471,15 +485,8 @@ def _print_flags(
 @flags_app.callback()
 def flags(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option(help="open, confirmed, dismissed, needs_second_review or retired.")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            help="benign_to_malignant, review_discordance or benign_with_malignant_features."
-        ),
-    ] = None,
+    status: Annotated[FlagStatus | None, typer.Option(help="Only flags with this status.")] = None,
+    kind: Annotated[FlagKind | None, typer.Option(help="Only flags of this kind.")] = None,
     patient: Annotated[str | None, typer.Option(help="Only this patient_id.")] = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="table, csv or json.")
@@ -488,7 +495,13 @@ def flags(
 ) -> None:
     """List discrepancy flags (filters: --status, --kind, --patient)."""
     if ctx.invoked_subcommand is None:
-        _print_flags(_existing_engine(db), status, kind, patient, fmt)
+        _print_flags(
+            _existing_engine(db),
+            status.value if status else None,
+            kind.value if kind else None,
+            patient,
+            fmt,
+        )
 
 
 @flags_app.command("show")
@@ -547,6 +560,11 @@ def flags_review(
 ) -> None:
     """Record a review decision (append-only audit trail; survives re-runs)."""
     from pathmine.store import repository, session_factory
+
+    reviewer = reviewer.strip()
+    if not reviewer:
+        # an audit trail entry "dismissed by " accounts for nobody
+        raise typer.BadParameter("must name who decided", param_hint="--reviewer")
 
     engine = _existing_engine(db)
     with session_factory(engine)() as session, session.begin():
@@ -799,7 +817,9 @@ def stats(
         str | None,
         typer.Option(help="Your institution, for in-house vs outside (default: the commonest)."),
     ] = None,
-    include_retired: Annotated[bool, typer.Option(help="Count retired flags too.")] = False,
+    include_retired: Annotated[
+        bool, typer.Option("--include-retired", help="Count retired flags too.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Audit statistics: flags by kind, lineage, institution, year, status; intervals; rates."""
@@ -927,6 +947,12 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {scrub_message(str(exc))}"
 
 
+def _is_usage_error(exc: BaseException) -> bool:
+    """A Click usage error (bad option value, missing argument): Click prints it itself.
+    Typer vendors its own copy of Click, so the class is recognised by its interface."""
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
+
+
 def main() -> None:
     """Console-script entry point: one line per error, traceback only with --debug."""
     debug = "--debug" in sys.argv
@@ -940,11 +966,9 @@ def main() -> None:
     except typer.Abort:
         sys.exit(1)
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if debug:
             from pathmine.safe_errors import safe_traceback
 
