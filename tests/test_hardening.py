@@ -484,3 +484,123 @@ def test_help_names_types_plainly_and_options_in_full(command: tuple[str, ...]) 
         for word in line.split():
             if word.startswith("--"):
                 assert not word.endswith("…"), line
+
+
+# -- defect 5 (part): escapes in report text never reach the terminal raw -------------------
+
+
+def test_show_neutralises_terminal_escapes(tmp_path: Path) -> None:
+    text = (
+        "SYNTHETIC report. \x1b[2J\x1b]0;retitled\x07\x9b31m DIAGNOSIS: Leiomyoma, 4 cm. "
+        + "Bland smooth muscle. " * 4
+    )
+    archive = write_jsonl(
+        tmp_path / "esc.jsonl",
+        [
+            {
+                "patient_id": "SYN-E1",
+                "report_id": "SYN-E1-R",
+                "report_date": "2020-02-02",
+                "text": text,
+            }
+        ],
+    )
+    db = tmp_path / "x.db"
+    assert _cli("ingest", str(archive), "--db", str(db), "--workers", "1").returncode == 0
+    shown = _cli("show", "SYN-E1-R", "--db", str(db))
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout and "\x9b" not in shown.stdout
+    assert "␛[2J" in shown.stdout  # visible, same length, so highlights stay aligned
+    with session_factory(make_engine(f"sqlite:///{db}"))() as session:  # stored as sent
+        assert session.scalar(select(ReportRow.text)) == text
+
+
+# -- defect 6: runs whose process is gone are marked interrupted; `pathmine runs` -----------
+
+
+def test_abandoned_runs_are_marked_interrupted(db_url: str, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import socket
+    from datetime import timedelta
+
+    from pathmine.store import IngestRun, utcnow
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    engine = make_engine(db_url)
+    run_ingest(engine, [write_jsonl(tmp_path / "a.jsonl", _good("A", 1))], extractor)
+    host = socket.gethostname()
+    old = utcnow() - timedelta(days=2)
+    with session_factory(engine)() as session, session.begin():
+        for h, pid, beat in (
+            (host, dead.pid, utcnow()),  # this machine, process gone
+            ("other-node", 1234, old),  # another machine, silent for two days
+            ("other-node", 1234, utcnow()),  # another machine, alive a moment ago
+            (host, os.getpid(), utcnow()),  # this machine, process alive
+        ):
+            session.add(IngestRun(pipeline_version="x", host=h, pid=pid, heartbeat_at=beat))
+    run_ingest(engine, [write_jsonl(tmp_path / "b.jsonl", _good("B", 1))], extractor)
+    with session_factory(engine)() as session:
+        statuses = list(session.scalars(select(IngestRun.status).order_by(IngestRun.id)))
+    assert statuses == [
+        "completed",
+        "interrupted",
+        "interrupted",
+        "running",
+        "running",
+        "completed",
+    ]
+    listed = _cli("runs", "--db", db_url, "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [r["status"] for r in rows] == list(reversed(statuses))
+    assert rows[0]["n_stored"] == 1 and rows[0]["host"] == host
+
+
+def test_killed_ingest_shows_as_interrupted_at_the_next_start(tmp_path: Path) -> None:
+    import signal
+
+    from helpers import scaled_archive
+
+    archive = scaled_archive(tmp_path / "big.jsonl", 40)
+    db = tmp_path / "k.db"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pathmine.cli",
+            "ingest",
+            str(archive),
+            "--db",
+            str(db),
+            "--workers",
+            "1",
+            "--batch-size",
+            "5",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    engine = make_engine(f"sqlite:///{db}")
+    deadline = time.time() + 120
+    from pathmine.store import IngestRun
+
+    while time.time() < deadline:  # wait until the first batch is committed
+        time.sleep(0.2)
+        try:
+            with session_factory(engine)() as session:
+                if session.scalar(select(IngestRun.n_read)):
+                    break
+        except Exception:  # the schema is not created yet
+            continue
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    listed = _cli("runs", "--db", str(db), "--format", "json")
+    assert json.loads(listed.stdout.splitlines()[0])["status"] == "running"  # nobody knows yet
+    again = _cli("ingest", str(archive), "--db", str(db), "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    rows = [
+        json.loads(line)
+        for line in _cli("runs", "--db", str(db), "--format", "json").stdout.splitlines()
+    ]
+    assert [r["status"] for r in rows] == ["completed", "interrupted"]

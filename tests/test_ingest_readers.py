@@ -332,7 +332,11 @@ VALIDATION_TABLE: list[tuple[dict[str, Any], str | None]] = [
     ({"report_date": "2020-01-02T25:11"}, "report_date is not a valid date"),
     ({"report_date": "01/02/2020"}, "report_date is not a valid date (expected YYYY-MM-DD)"),
     ({"report_date": "2020-1-2"}, "report_date is not a valid date"),
-    ({"report_date": 20200102}, "report_date must be a string"),
+    # issue 9, defect 5: numbers are read as their decimal text, for dates as for ids
+    ({"report_date": 20200102}, None),
+    ({"report_date": 2020.5}, "report_date must be a string or an integer"),
+    ({"report_date": True}, "report_date must be a string or an integer"),
+    ({"report_id": 4002}, None),
     ({"report_date": "1900-01-01"}, None),
     ({"report_date": "1899-12-31"}, "report_date is before 1900-01-01"),
     ({"report_date": TOMORROW.isoformat()}, None),
@@ -342,6 +346,9 @@ VALIDATION_TABLE: list[tuple[dict[str, Any], str | None]] = [
     ({"specimen_date": "2019-12-30"}, None),
     ({"specimen_date": "2019-13-30"}, "specimen_date is not a real calendar date"),
     ({"specimen_date": "soon"}, "specimen_date is not a valid date"),
+    # issue 9, defect 5: a specimen cannot be collected after its report was signed out
+    ({"specimen_date": "2020-01-03"}, "specimen_date is after report_date"),
+    ({"specimen_date": "2020-01-02"}, None),
     # report_type
     ({"report_type": "Original"}, None),
     ({"report_type": "second opinion"}, None),
@@ -620,7 +627,7 @@ _reports = st.builds(
     specimen_date=st.none() | st.dates(date(1900, 1, 1), date.today()),
     institution=st.none() | _ids,
     report_type=st.none() | st.sampled_from(REPORT_TYPES),
-)
+).filter(lambda r: r.specimen_date is None or r.specimen_date <= r.report_date)
 
 
 def _expected(report: Report, path: Path, location: str) -> Report:

@@ -11,6 +11,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -477,7 +478,7 @@ def _print_flags(
         )
     console.print(table)
     for r in rows:
-        console.print(Text(f"{r['flag_id']}: {r['explanation']}"))
+        console.print(Text(_safe(f"{r['flag_id']}: {r['explanation']}")))
         if r.get("recommended_action"):
             console.print(Text(f"  action: {r['recommended_action']}"))
 
@@ -522,17 +523,21 @@ def flags_show(
         console.print(
             f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}"
         )
-        console.print(row.explanation)
+        console.print(Text(_safe(row.explanation)))
         if row.recommended_action:
-            console.print(f"[bold]recommended action:[/] {row.recommended_action}")
+            console.print(Text.assemble(("recommended action: ", "bold"), row.recommended_action))
         if row.retired_reason:
-            console.print(f"[yellow]retired:[/] {row.retired_reason}")
+            console.print(Text.assemble(("retired: ", "yellow"), _safe(row.retired_reason)))
         for ev in row.evidence:
             console.print(
-                f"- {ev['role']}: report {ev['report_id']} [{ev.get('section') or '-'}] "
-                f"chars {ev['start']}-{ev['end']} rule {ev['rule_id']}"
+                Text(
+                    _safe(
+                        f"- {ev['role']}: report {ev['report_id']} [{ev.get('section') or '-'}] "
+                        f"chars {ev['start']}-{ev['end']} rule {ev['rule_id']}"
+                    )
+                )
             )
-            console.print(Text(f"    “{ev['sentence']}”"))
+            console.print(Text(_safe(f"    “{ev['sentence']}”")))
         reviews = list(
             session.scalars(
                 select(FlagReviewRow)
@@ -543,8 +548,12 @@ def flags_show(
         console.print(f"Review history ({len(reviews)}):")
         for rv in reviews:
             console.print(
-                f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
-                + (f" — {rv.comment}" if rv.comment else "")
+                Text(
+                    _safe(
+                        f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
+                        + (f" — {rv.comment}" if rv.comment else "")
+                    )
+                )
             )
 
 
@@ -606,11 +615,18 @@ def show(
         report, patient_key = found
         extraction = repository.extractions_for(session, [report.id])[report.id]
         console.print(
-            f"[bold]{report.report_id}[/] v{report.version}  patient {patient_key}  "
-            f"{report.report_type} ({report.report_type_source})  report {report.report_date}  "
-            f"specimen {report.specimen_date or '-'}  {report.institution or ''}"
+            Text.assemble(
+                (_safe(report.report_id), "bold"),
+                _safe(
+                    f" v{report.version}  patient {patient_key}  {report.report_type} "
+                    f"({report.report_type_source})  report {report.report_date}  "
+                    f"specimen {report.specimen_date or '-'}  {report.institution or ''}"
+                ),
+            )
         )
-        text = Text(report.text)
+        # the text as sent, but never raw to a terminal: escapes become visible symbols of
+        # the same length, so the highlighted spans stay where the extraction found them
+        text = Text(_safe(report.text))
         for d in extraction.diagnoses:
             text.stylize("bold red" if d.behavior >= 3 else "bold green", d.start, d.end)
         for s in extraction.stains:
@@ -636,7 +652,7 @@ def show(
         for s in extraction.stains:
             st.add_row(
                 s.marker,
-                s.text,
+                Text(_safe(s.text)),
                 s.result,
                 s.intensity or "-",
                 s.extent or "-",
@@ -646,6 +662,23 @@ def show(
         console.print(st)
         console.print(f"Features: {json.dumps(extraction.features_summary())}")
         console.print(f"Pipeline: {extraction.pipeline_version}")
+
+
+# C0 controls (but tab and newline), DEL and C1 controls: ANSI escapes start with ESC or CSI
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control picture: "␛" for ESC
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _safe(value: str) -> str:
+    """Stored text made safe to print: every control character that could move the cursor,
+    recolour or retitle a terminal becomes one visible character (offsets unchanged)."""
+    return _TERMINAL_UNSAFE.sub(_visible, value)
 
 
 def _write_csv(out: Any, rows: Iterable[dict[str, Any]], fields: Iterable[str]) -> None:
@@ -707,33 +740,116 @@ def quarantine(
     run: Annotated[
         int | None, typer.Option(help="Only records quarantined by this ingest run.")
     ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="table (with a summary by kind), csv or json.")
+    ] = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
     """List quarantined records: source, location and reason (never the record's text)."""
-    from sqlalchemy import select
+    from dataclasses import asdict
 
-    from pathmine.store import QuarantineRow, session_factory
+    from pathmine.ingest.validate import reason_kind
+    from pathmine.store import repository, session_factory
 
     engine = _existing_engine(db)
     with session_factory(engine)() as session:
-        query = select(QuarantineRow).order_by(QuarantineRow.id)
-        if run is not None:
-            query = query.where(QuarantineRow.ingest_run_id == run)
-        table = Table(title="Quarantine")
-        for col in ("run", "source", "location", "report_id", "reason"):
-            table.add_column(col, overflow="fold")
-        count = 0
-        for row in session.scalars(query):
-            count += 1
-            table.add_row(
-                str(row.ingest_run_id or "-"),
-                row.source,
-                row.location,
-                row.report_id or "-",
-                row.reason,
-            )
-        table.caption = f"{count} record(s)"
-        console.print(table)
+        records = list(repository.quarantine_records(session, run))
+    fields = ("run_id", "source", "location", "report_id", "reason")
+    if fmt is OutputFormat.csv:
+        _write_csv(sys.stdout, (asdict(r) for r in records), fields)
+        return
+    if fmt is OutputFormat.json:
+        for r in records:
+            sys.stdout.write(json.dumps(asdict(r)) + "\n")
+        return
+    table = Table(title="Quarantine")
+    for col in ("run", "source", "location", "report_id", "reason"):
+        table.add_column(col, overflow="fold")
+    kinds: dict[str, int] = {}
+    for r in records:
+        table.add_row(
+            str(r.run_id or "-"), _safe(r.source), r.location, _safe(r.report_id or "-"), r.reason
+        )
+        kind = reason_kind(r.reason)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    table.caption = f"{len(records)} record(s)"
+    console.print(table)
+    if kinds:
+        console.print("By kind:")
+        for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+            console.print(f"  {count:>6}  {kind}", highlight=False, markup=False)
+
+
+@app.command()
+def runs(
+    limit: Annotated[int, typer.Option(min=1, help="How many of the latest runs.")] = 20,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="table, csv or json.")] = (
+        OutputFormat.table
+    ),
+    db: DbOption = None,
+) -> None:
+    """List ingest runs, newest first: status, counts, and the process that ran them.
+
+    A run whose process is gone (killed, machine lost) is shown as interrupted once the next
+    ingest starts; a rerun of the same archives finishes its work."""
+    from dataclasses import asdict
+
+    from pathmine.store import repository, session_factory
+
+    engine = _existing_engine(db)
+    with session_factory(engine)() as session:
+        rows = repository.list_runs(session, limit)
+    fields = [
+        "id",
+        "status",
+        "started_at",
+        "finished_at",
+        "n_read",
+        "n_stored",
+        "n_unchanged",
+        "n_quarantined",
+        "n_flags_raised",
+        "n_flags_retired",
+        "host",
+        "pid",
+        "pipeline_version",
+    ]
+    records = [{k: asdict(r)[k] for k in fields} for r in rows]
+    if fmt is OutputFormat.csv:
+        _write_csv(sys.stdout, records, fields)
+        return
+    if fmt is OutputFormat.json:
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, default=str) + "\n")
+        return
+    table = Table(title="Ingest runs")
+    for col in (
+        "run",
+        "status",
+        "started",
+        "finished",
+        "read",
+        "stored",
+        "unchanged",
+        "quarantined",
+        "flags +/-",
+        "host/pid",
+    ):
+        table.add_column(col, justify="right" if col in ("read", "stored") else "left")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            r.status,
+            f"{r.started_at:%Y-%m-%d %H:%M}",
+            f"{r.finished_at:%Y-%m-%d %H:%M}" if r.finished_at else "-",
+            str(r.n_read),
+            str(r.n_stored),
+            str(r.n_unchanged),
+            str(r.n_quarantined),
+            f"+{r.n_flags_raised}/-{r.n_flags_retired}",
+            f"{r.host or '-'}/{r.pid or '-'}",
+        )
+    console.print(table)
 
 
 def _read_floors(

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from pathmine.flags import build_timeline, compute_flags
 from pathmine.ingest import IngestError, read_archive
 from pathmine.ingest.files import os_reason
-from pathmine.ingest.validate import REPORT_FIELDS
+from pathmine.ingest.validate import REPORT_FIELDS, reason_kind
 from pathmine.parallel import ExtractionPool
 from pathmine.records import Extraction, Rejected, sha256_text
 from pathmine.records import Report as ReportRecord
@@ -85,9 +87,10 @@ def _batches(
 
 
 def _reason_key(reason: str) -> str:
-    """A short, PHI-free category for the summary ("empty text", "malformed JSON", …)."""
-    first = reason.split(";")[0]
-    return first.split(":")[0].strip()[:60]
+    """A short, PHI-free kind of reason for summaries: the first problem, with its numbers
+    as N ("invalid UTF-8 at byte N of the line"), so one kind is one line however many
+    records it hit."""
+    return reason_kind(reason)
 
 
 def run_ingest(
@@ -113,7 +116,14 @@ def run_ingest(
     make_session = session_factory(engine)
     summary = RunSummary()
     with make_session() as session, session.begin():
-        run = IngestRun(pipeline_version=extractor.version, sources=[str(p) for p in paths])
+        repository.mark_abandoned_runs(session, socket.gethostname(), _process_alive)
+        run = IngestRun(
+            pipeline_version=extractor.version,
+            sources=[str(p) for p in paths],
+            host=socket.gethostname()[:255],
+            pid=os.getpid(),
+            heartbeat_at=utcnow(),
+        )
         session.add(run)
         session.flush()
         summary.run_id = run.id
@@ -161,6 +171,18 @@ def run_ingest(
     summary.status = "completed"
     _finish(make_session, summary, [s.record(options, summary) for s in sources if s.fingerprint])
     return summary
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this pid runs on this machine (signal 0 probes, sends nothing).
+    A recycled pid reads as alive: the run is then marked at a later start, never wrongly."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 @dataclass

@@ -36,6 +36,9 @@ _ISO_DATE = re.compile(
     re.ASCII,
 )
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+# A tissue cannot be collected after its report was signed out: one of the two is wrong, and
+# the flag engine orders specimens by these dates.
+_SPECIMEN_AFTER_REPORT = "specimen_date is after report_date"
 
 _REPORT_TYPE_ALIASES: dict[str, str] = {
     "second opinion": "consult",
@@ -53,6 +56,20 @@ class RecordRules:
 
     max_text_chars: int = 1_000_000
     latest_date: date = field(default_factory=lambda: date.today() + timedelta(days=1))
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_KIND_CHARS = 80
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of a rejection reason, for summaries: its first problem, numbers as N, cut at
+    a word boundary ("row has N fields, header has N"; "invalid UTF-8 at byte N of the line")."""
+    first = _NUMBER.sub("N", reason.split(";")[0].strip())
+    if len(first) <= _KIND_CHARS:
+        return first
+    cut = first[:_KIND_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,:(") + " …"
 
 
 def excerpt(raw: bytes | str) -> str:
@@ -114,6 +131,8 @@ def build_record(
         inst, p5 = _clean_institution(values.get("institution"))
         rtype, p6 = _clean_report_type(values.get("report_type"))
         body, p7 = _clean_text(values.get("text"), rules)
+        if p4 is None and sdate is not None and rdate is not None and sdate > rdate:
+            p4 = _SPECIMEN_AFTER_REPORT
         if p1 is p2 is p3 is p4 is p5 is p6 is p7 is None:
             assert pid is not None and rid is not None
             assert rdate is not None and body is not None
@@ -152,6 +171,12 @@ def build_record(
     institution = check("institution", _clean_institution(values.get("institution")))
     report_type = check("report_type", _clean_report_type(values.get("report_type")))
     text = check("text", _clean_text(values.get("text"), rules))
+    if (
+        isinstance(report_date, date)
+        and isinstance(specimen_date, date)
+        and specimen_date > report_date
+    ):
+        problems.append(_SPECIMEN_AFTER_REPORT)
 
     if problems:
         return Rejected(
@@ -212,8 +237,12 @@ def _clean_date(
         if not required:
             return None, None
         return None, (f"missing required field {name}" if value is None else f"{name} is empty")
+    # Numbers are read as their decimal text, for dates as for ids: a JSON 20140302 is the
+    # compact date 2014-03-02 (and a JSON 4002 is the id "4002"); a float or a bool is not.
+    if type(value) is int:
+        value = str(value)
     if not isinstance(value, str):
-        return None, f"{name} must be a string (expected YYYY-MM-DD)"
+        return None, f"{name} must be a string or an integer (expected YYYY-MM-DD or YYYYMMDD)"
     text = value.strip()
     if len(text) == 10 and text.isascii() and text[4] == text[7] == "-":
         try:  # the usual YYYY-MM-DD, parsed in C; anything odd takes the regex path below

@@ -120,6 +120,10 @@ class IngestRun(Base):
     n_quarantined: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     n_flags_raised: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     n_flags_retired: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # the process that owns a running run, and when it last committed (migration 0005)
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class IngestSource(Base):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
@@ -384,9 +384,93 @@ def record_sources(session: Session, run_id: int, sources: Sequence[SourceRecord
 
 
 def update_run(session: Session, run_id: int, **values: object) -> None:
-    """Set an ingest run's counters and status (one Core UPDATE, no ORM load)."""
+    """Set an ingest run's counters and status and beat its heartbeat (one Core UPDATE)."""
     runs = _table(IngestRun)
-    session.execute(update(runs).where(runs.c.id == run_id).values(**values))
+    session.execute(
+        update(runs).where(runs.c.id == run_id).values(**values, heartbeat_at=utcnow())
+    )
+
+
+# A running run on another machine whose heartbeat is older than this is taken as lost. Every
+# batch commit beats it; one batch never takes this long.
+STALE_HEARTBEAT = timedelta(hours=6)
+
+
+def mark_abandoned_runs(session: Session, host: str, alive: Callable[[int], bool]) -> int:
+    """Mark "running" runs whose process is gone as "interrupted"; returns how many.
+
+    On this host a run is gone when its pid is no longer alive (``alive``); on another host
+    (or without a pid) when its heartbeat is older than ``STALE_HEARTBEAT``.
+    """
+    runs = _table(IngestRun)
+    rows = session.execute(
+        select(runs.c.id, runs.c.host, runs.c.pid, runs.c.heartbeat_at, runs.c.started_at).where(
+            runs.c.status == "running"
+        )
+    ).all()
+    cutoff = utcnow() - STALE_HEARTBEAT
+    gone = []
+    for run_id, run_host, pid, heartbeat, started in rows:
+        if run_host == host and pid is not None:
+            if not alive(pid):
+                gone.append(run_id)
+        elif _as_utc(heartbeat or started) < cutoff:
+            gone.append(run_id)
+    if gone:
+        session.execute(
+            update(runs)
+            .where(runs.c.id.in_(gone), runs.c.status == "running")
+            .values(status="interrupted")
+        )
+    return len(gone)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One ingest run for ``pathmine runs`` (plain values, no ORM object)."""
+
+    id: int
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    pipeline_version: str
+    n_read: int
+    n_stored: int
+    n_unchanged: int
+    n_quarantined: int
+    n_flags_raised: int
+    n_flags_retired: int
+    host: str | None
+    pid: int | None
+
+
+def list_runs(session: Session, limit: int = 50) -> list[RunRow]:
+    """The latest ingest runs, newest first."""
+    runs = _table(IngestRun).c
+    rows = session.execute(
+        select(
+            runs.id,
+            runs.status,
+            runs.started_at,
+            runs.finished_at,
+            runs.pipeline_version,
+            runs.n_read,
+            runs.n_stored,
+            runs.n_unchanged,
+            runs.n_quarantined,
+            runs.n_flags_raised,
+            runs.n_flags_retired,
+            runs.host,
+            runs.pid,
+        )
+        .order_by(runs.id.desc())
+        .limit(limit)
+    ).all()
+    return [RunRow(*row) for row in rows]
 
 
 def mark_dirty(session: Session, pks: Iterable[int]) -> None:
@@ -654,3 +738,24 @@ def iter_latest_reports(session: Session, batch: int = 500) -> Iterator[tuple[Re
             return
         yield from ((report, key) for report, key in rows)
         last = rows[-1][0].id
+
+
+@dataclass(frozen=True)
+class QuarantineRecord:
+    """One quarantined record for listings: where it was and why (no excerpt: PHI)."""
+
+    run_id: int | None
+    source: str
+    location: str
+    report_id: str | None
+    reason: str
+
+
+def quarantine_records(session: Session, run_id: int | None = None) -> Iterator[QuarantineRecord]:
+    """Quarantined records in the order they were quarantined, optionally of one run."""
+    q = _table(QuarantineRow).c
+    query = select(q.ingest_run_id, q.source, q.location, q.report_id, q.reason).order_by(q.id)
+    if run_id is not None:
+        query = query.where(q.ingest_run_id == run_id)
+    for row in session.execute(query):
+        yield QuarantineRecord(*row)
