@@ -604,3 +604,67 @@ def test_killed_ingest_shows_as_interrupted_at_the_next_start(tmp_path: Path) ->
         for line in _cli("runs", "--db", str(db), "--format", "json").stdout.splitlines()
     ]
     assert [r["status"] for r in rows] == ["completed", "interrupted"]
+
+
+# -- defect 5 (part): non-UTF-8 archives -----------------------------------------------------
+
+
+def _cp1252_csv(path: Path) -> Path:
+    text = "Patient SYNTHETIC Zoë Müller-Ørsted, façade. DIAGNOSIS: Léiomyome – leiomyoma."
+    path.write_bytes(
+        (f'patient_id,report_id,report_date,text\r\nSYN-P1,SYN-R1,2020-01-02,"{text}"\r\n').encode(
+            "cp1252"
+        )
+    )
+    return path
+
+
+def test_cp1252_csv_is_quarantined_with_a_hint_then_read_with_encoding(tmp_path: Path) -> None:
+    path = _cp1252_csv(tmp_path / "win.csv")
+    (rejected,) = list(read_archive(path))
+    assert isinstance(rejected, Rejected)
+    assert "invalid UTF-8 in column text" in rejected.reason
+    assert "try --encoding cp1252" in rejected.reason
+    (report,) = list(read_archive(path, encoding="cp1252"))
+    assert isinstance(report, Report) and "Zoë Müller-Ørsted" in report.text and "–" in report.text
+
+
+def test_latin1_txt_archive_with_encoding(tmp_path: Path) -> None:
+    root = tmp_path / "txt"
+    root.mkdir()
+    (root / "a.txt").write_bytes("SYNTHETIC Ångström. Léiomyome.".encode("latin-1"))
+    (root / "manifest.csv").write_text(
+        "file,patient_id,report_id,report_date\na.txt,P,R,2020-01-02\n"
+    )
+    (rejected,) = list(read_archive(root))
+    assert isinstance(rejected, Rejected) and "--encoding cp1252" in rejected.reason
+    (report,) = list(read_archive(root, encoding="latin-1"))
+    assert isinstance(report, Report) and report.text.startswith("SYNTHETIC Ångström")
+
+
+def test_encoding_errors_are_clear(tmp_path: Path) -> None:
+    from pathmine.ingest import IngestError
+
+    path = _cp1252_csv(tmp_path / "win.csv")
+    with pytest.raises(IngestError, match="unknown encoding"):
+        read_archive(path, encoding="klingon")
+    with pytest.raises(IngestError, match="JSON Lines is always UTF-8"):
+        read_archive(write_jsonl(tmp_path / "a.jsonl", _good("A", 1)), encoding="cp1252")
+
+
+def test_cli_ingest_encoding_option(tmp_path: Path) -> None:
+    path = _cp1252_csv(tmp_path / "win.csv")
+    result = _cli(
+        "ingest",
+        str(path),
+        "--encoding",
+        "cp1252",
+        "--db",
+        str(tmp_path / "e.db"),
+        "--workers",
+        "1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "quarantined" in result.stdout
+    with session_factory(make_engine(f"sqlite:///{tmp_path / 'e.db'}"))() as session:
+        assert "Müller" in (session.scalar(select(ReportRow.text)) or "")

@@ -237,6 +237,7 @@ def _ingest(
     progress: bool,
     workers: int = 0,
     recheck: bool = False,
+    encoding: str = "utf-8",
 ) -> Any:
     from pathmine.ingest import IngestError
     from pathmine.nlp import LazyExtractor
@@ -258,6 +259,7 @@ def _ingest(
                 progress=hook,
                 workers=workers or default_workers(),
                 skip_unchanged_files=not recheck,
+                encoding=encoding,
             )
     except IngestError as exc:
         raise CliError(str(exc)) from exc
@@ -286,6 +288,13 @@ def ingest(
     workers: Annotated[
         int, typer.Option(min=0, help="Extraction processes (0: one per core; 1: no pool).")
     ] = 0,
+    encoding: Annotated[
+        str,
+        typer.Option(
+            help="Encoding of CSV files and .txt texts, e.g. cp1252 or latin-1 for Windows "
+            "and older hospital exports (JSON Lines is always UTF-8)."
+        ),
+    ] = "utf-8",
     recheck: Annotated[
         bool,
         typer.Option(
@@ -307,6 +316,7 @@ def ingest(
         progress=sys.stderr.isatty(),
         workers=workers,
         recheck=recheck,
+        encoding=encoding,
     )
     _print_summary(summary)
     _fail_on_file_problems(summary)

@@ -11,6 +11,7 @@ redone, and every dirty patient gets its flags recomputed.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import json
@@ -105,6 +106,7 @@ def run_ingest(
     progress: ProgressHook | None = None,
     workers: int = 1,
     skip_unchanged_files: bool = True,
+    encoding: str = "utf-8",
 ) -> RunSummary:
     """Ingest archives into the database and recompute flags for every patient touched.
 
@@ -127,7 +129,7 @@ def run_ingest(
         session.add(run)
         session.flush()
         summary.run_id = run.id
-    options = _reader_options(fmt, column_map, max_text_chars)
+    options = _reader_options(fmt, column_map, max_text_chars, encoding)
     sources = [_Source(Path(p)) for p in paths]
     for source in sources:
         source.fingerprint = _fingerprint(source.path)
@@ -143,7 +145,7 @@ def run_ingest(
                 summary.sources_skipped += 1
     _check_arguments(sources, column_map)
     readers = [
-        _counted(source, _isolated(source.path, fmt, column_map, max_text_chars))
+        _counted(source, _isolated(source.path, fmt, column_map, max_text_chars, encoding))
         for source in sources
         if not source.skipped
     ]
@@ -219,12 +221,20 @@ def _fingerprint(path: Path) -> tuple[str, int] | None:
     return digest.hexdigest(), size
 
 
-def _reader_options(fmt: str, column_map: Mapping[str, str] | None, max_text_chars: int) -> str:
-    """Everything besides the bytes that decides how a file's records are read."""
+def _reader_options(
+    fmt: str, column_map: Mapping[str, str] | None, max_text_chars: int, encoding: str = "utf-8"
+) -> str:
+    """Everything besides the bytes that decides how a file's records are read (the default
+    encoding is left out, so files recorded before the option existed still match)."""
     columns = dict(sorted((column_map or {}).items()))
-    return json.dumps(
-        {"format": fmt, "columns": columns, "max_text_chars": max_text_chars}, sort_keys=True
-    )
+    options: dict[str, object] = {
+        "format": fmt,
+        "columns": columns,
+        "max_text_chars": max_text_chars,
+    }
+    if codecs.lookup(encoding).name != "utf-8":
+        options["encoding"] = codecs.lookup(encoding).name
+    return json.dumps(options, sort_keys=True)
 
 
 def _check_arguments(sources: Sequence[_Source], column_map: Mapping[str, str] | None) -> None:
@@ -242,13 +252,19 @@ def _check_arguments(sources: Sequence[_Source], column_map: Mapping[str, str] |
 
 
 def _isolated(
-    path: Path, fmt: str, column_map: Mapping[str, str] | None, max_text_chars: int
+    path: Path,
+    fmt: str,
+    column_map: Mapping[str, str] | None,
+    max_text_chars: int,
+    encoding: str = "utf-8",
 ) -> Iterator[ReportRecord | Rejected]:
     """One archive file as its own unit: a file that cannot be read at all (bad header,
     unknown format, no permission) or breaks part-way (I/O error) becomes one file-level
     rejection after whatever it yielded, and the run goes on with the next file."""
     try:
-        records = read_archive(path, fmt, column_map=column_map, max_text_chars=max_text_chars)
+        records = read_archive(
+            path, fmt, column_map=column_map, max_text_chars=max_text_chars, encoding=encoding
+        )
     except IngestError as exc:
         yield Rejected(str(path), "file", _without_path(str(exc), path), scope="file")
         return

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pathmine.ingest.errors import IngestError
-from pathmine.ingest.files import GZIP_ERRORS, damaged_stream, open_text_for_csv
+from pathmine.ingest.files import (
+    GZIP_ERRORS,
+    damaged_stream,
+    encoding_hint,
+    encoding_label,
+    open_text_for_csv,
+)
 from pathmine.ingest.validate import (
     EXCERPT_CHARS,
     OPTIONAL_FIELDS,
@@ -48,6 +54,7 @@ class CsvLayout:
     columns: Mapping[str, tuple[int, str]]
     width: int
     header: tuple[str, ...] = ()
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ def read_layout(
     required: Sequence[str],
     optional: Sequence[str],
     column_map: Mapping[str, str] | None,
+    encoding: str = "utf-8",
 ) -> CsvLayout:
     """Read and check the header row; raise ``IngestError`` if required columns are missing."""
     known = (*required, *optional)
@@ -78,7 +86,7 @@ def read_layout(
     names.update(column_map or {})
     _raise_field_size_limit()
     try:
-        with open_text_for_csv(path) as fh:
+        with open_text_for_csv(path, encoding) as fh:
             header = next(csv.reader(fh), None)
     except GZIP_ERRORS as exc:
         raise IngestError(f"{path}: compressed stream is damaged or truncated") from exc
@@ -87,7 +95,10 @@ def read_layout(
     if not header:
         raise IngestError(f"{path}: CSV file is empty or its first line is blank (no header row)")
     if any(has_surrogates(cell) for cell in header):
-        raise IngestError(f"{path}: CSV header row is not valid UTF-8")
+        raise IngestError(
+            f"{path}: CSV header row is not valid {encoding_label(encoding)}"
+            + encoding_hint(_raw_bytes(" ".join(header)), encoding)
+        )
     header = [cell.strip() for cell in header]
     missing = [
         f"{names[f]} (for {f})" if names[f] != f else f for f in required if names[f] not in header
@@ -101,7 +112,7 @@ def read_layout(
             raise IngestError(f"{path}: CSV header has column {column} more than once")
         if column in header:
             columns[field_name] = (header.index(column), column)
-    return CsvLayout(columns=columns, width=len(header), header=tuple(header))
+    return CsvLayout(columns=columns, width=len(header), header=tuple(header), encoding=encoding)
 
 
 class _LineTap:
@@ -220,7 +231,7 @@ def iter_rows(
     # of its own and not this one's remainder.
     pending: CsvRow | Rejected | None = None
     try:
-        with open_text_for_csv(path) as fh:
+        with open_text_for_csv(path, layout.encoding) as fh:
             tap = _LineTap(fh)
             reader = csv.reader(tap)
             next(reader, None)  # header, already checked by read_layout
@@ -271,7 +282,10 @@ def iter_rows(
                 for field_name, (index, column) in layout.columns.items():
                     values[field_name] = row[index]
                     if has_surrogates(row[index]):
-                        bad[field_name] = f"invalid UTF-8 in column {column}"
+                        bad[field_name] = (
+                            f"invalid {encoding_label(layout.encoding)} in column {column}"
+                            + encoding_hint(_raw_bytes(row[index]), layout.encoding)
+                        )
                 pending = CsvRow(number, line, values, bad, excerpt(raw))
     except GZIP_ERRORS:
         if pending is not None:
@@ -358,7 +372,18 @@ def read_csv(path: Path, layout: CsvLayout, *, rules: RecordRules) -> Iterator[R
         )
 
 
-def read_report_layout(path: Path, column_map: Mapping[str, str] | None) -> CsvLayout:
+def read_report_layout(
+    path: Path, column_map: Mapping[str, str] | None, encoding: str = "utf-8"
+) -> CsvLayout:
     return read_layout(
-        path, required=REQUIRED_FIELDS, optional=OPTIONAL_FIELDS, column_map=column_map
+        path,
+        required=REQUIRED_FIELDS,
+        optional=OPTIONAL_FIELDS,
+        column_map=column_map,
+        encoding=encoding,
     )
+
+
+def _raw_bytes(value: str) -> bytes:
+    """The bytes a surrogate-escaped field was read from."""
+    return value.encode("utf-8", errors="surrogateescape")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -49,11 +50,13 @@ def read_archive(
     *,
     column_map: Mapping[str, str] | None = None,
     max_text_chars: int = 1_000_000,
+    encoding: str = "utf-8",
 ) -> Iterator[Report | Rejected]:
     """Stream every record of an archive as a ``Report`` or a ``Rejected``; none is dropped.
 
     ``fmt`` is ``'auto'`` (by suffix, see ``detect_format``), ``'jsonl'``, ``'csv'`` or
-    ``'txt'`` (a directory with ``manifest.csv``). ``column_map`` maps our field names to the
+    ``'txt'`` (a directory with ``manifest.csv``). ``encoding`` is that of CSV files and .txt
+    texts (hospital exports are often cp1252 or Latin-1). ``column_map`` maps our field names to the
     source's column (or JSON key) names. Whole-archive problems (missing path, unknown format,
     no manifest, CSV header without required columns) raise ``IngestError`` here, before
     iteration starts; record problems are yielded as ``Rejected``. Memory use does not grow
@@ -71,7 +74,15 @@ def read_archive(
         raise IngestError(f"{archive}: txt format needs a directory holding manifest.csv")
     if kind != "txt" and not archive.is_file():
         raise IngestError(f"{archive}: {kind} format needs a file, not a directory")
-    rules = RecordRules(max_text_chars=max_text_chars)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise IngestError(f"unknown encoding {encoding!r}; e.g. utf-8, cp1252, latin-1") from None
+    if kind == "jsonl" and codecs.lookup(encoding).name != "utf-8":
+        raise IngestError(
+            f"{archive}: JSON Lines is always UTF-8; --encoding applies to CSV and txt"
+        )
+    rules = RecordRules(max_text_chars=max_text_chars, encoding=encoding)
     if kind == "jsonl":
         unknown = sorted(set(column_map or {}) - set(REPORT_FIELDS))
         if unknown:
@@ -81,5 +92,5 @@ def read_archive(
             )
         return read_jsonl(archive, rules=rules, column_map=column_map)
     if kind == "csv":
-        return read_csv(archive, read_report_layout(archive, column_map), rules=rules)
-    return read_txt_dir(archive, read_manifest_layout(archive, column_map), rules=rules)
+        return read_csv(archive, read_report_layout(archive, column_map, encoding), rules=rules)
+    return read_txt_dir(archive, read_manifest_layout(archive, column_map, encoding), rules=rules)

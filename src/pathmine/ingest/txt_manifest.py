@@ -6,13 +6,14 @@ or ``Rejected``, and a file the manifest does not list is rejected as unlisted.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pathmine.ingest.csv_reader import CsvLayout, iter_rows, read_layout
 from pathmine.ingest.errors import IngestError
-from pathmine.ingest.files import os_reason
+from pathmine.ingest.files import encoding_hint, encoding_label, os_reason
 from pathmine.ingest.validate import (
     EXCERPT_CHARS,
     OPTIONAL_FIELDS,
@@ -29,13 +30,19 @@ _BOM = b"\xef\xbb\xbf"
 _MAX_BYTES_PER_CHAR = 4
 
 
-def read_manifest_layout(root: Path, column_map: Mapping[str, str] | None) -> CsvLayout:
+def read_manifest_layout(
+    root: Path, column_map: Mapping[str, str] | None, encoding: str = "utf-8"
+) -> CsvLayout:
     """Check that ``root`` holds a manifest with the required columns (``IngestError`` if not)."""
     manifest = root / MANIFEST_NAME
     if not manifest.is_file():
         raise IngestError(f"{root}: directory has no {MANIFEST_NAME}")
     return read_layout(
-        manifest, required=MANIFEST_REQUIRED, optional=OPTIONAL_FIELDS, column_map=column_map
+        manifest,
+        required=MANIFEST_REQUIRED,
+        optional=OPTIONAL_FIELDS,
+        column_map=column_map,
+        encoding=encoding,
     )
 
 
@@ -111,12 +118,14 @@ def _read_text(
         data = target.read_bytes()
     except OSError as exc:
         return None, f"file listed in manifest cannot be read ({os_reason(exc)})", ""
-    if data.startswith(_BOM):
+    if data.startswith(_BOM) and codecs.lookup(rules.encoding).name == "utf-8":
         data = data[len(_BOM) :]
     try:
-        return data.decode("utf-8"), None, ""
+        return data.decode(rules.encoding), None, ""
     except UnicodeDecodeError as exc:
-        return None, f"invalid UTF-8 at byte {exc.start + 1} of the file", excerpt(data)
+        label = encoding_label(rules.encoding)
+        hint = encoding_hint(data, rules.encoding)
+        return None, f"invalid {label} at byte {exc.start + 1} of the file{hint}", excerpt(data)
 
 
 def _unlisted(base: Path, source: str, listed: Mapping[Path, int]) -> Iterator[Rejected]:

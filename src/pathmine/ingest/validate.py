@@ -56,6 +56,7 @@ class RecordRules:
 
     max_text_chars: int = 1_000_000
     latest_date: date = field(default_factory=lambda: date.today() + timedelta(days=1))
+    encoding: str = "utf-8"  # of CSV and .txt archives (JSON Lines is UTF-8 by definition)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

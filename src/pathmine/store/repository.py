@@ -386,9 +386,7 @@ def record_sources(session: Session, run_id: int, sources: Sequence[SourceRecord
 def update_run(session: Session, run_id: int, **values: object) -> None:
     """Set an ingest run's counters and status and beat its heartbeat (one Core UPDATE)."""
     runs = _table(IngestRun)
-    session.execute(
-        update(runs).where(runs.c.id == run_id).values(**values, heartbeat_at=utcnow())
-    )
+    session.execute(update(runs).where(runs.c.id == run_id).values(**values, heartbeat_at=utcnow()))
 
 
 # A running run on another machine whose heartbeat is older than this is taken as lost. Every
