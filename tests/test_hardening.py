@@ -668,3 +668,97 @@ def test_cli_ingest_encoding_option(tmp_path: Path) -> None:
     assert "quarantined" in result.stdout
     with session_factory(make_engine(f"sqlite:///{tmp_path / 'e.db'}"))() as session:
         assert "Müller" in (session.scalar(select(ReportRow.text)) or "")
+
+
+# -- concurrency: two ingests on one database; a decision during re-flagging ----------------
+
+
+def test_two_ingests_on_one_database_at_once(db_url: str, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Overlapping archives ingested by two processes together: both finish, every report is
+    stored exactly once, and the flags equal those of one clean run."""
+    from helpers import flag_tuples, scaled_archive, table_counts
+
+    archive = scaled_archive(tmp_path / "a.jsonl", 12)
+    engine = make_engine(db_url)
+    from pathmine.store import ensure_schema
+
+    ensure_schema(engine)  # the first-time race is its own test; here both find the schema
+    go = tmp_path / "go"
+    script = (
+        "import sys, time, pathlib\n"
+        "from pathmine.cli import main\n"
+        "go = pathlib.Path(sys.argv[1])\n"
+        "while not go.exists(): time.sleep(0.001)\n"
+        "sys.argv = ['pathmine', '--debug', 'ingest', sys.argv[2], '--db', sys.argv[3],"
+        " '--workers', '1', '--batch-size', '7']\n"
+        "main()\n"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(go), str(archive), db_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    time.sleep(3.0)
+    go.touch()
+    for proc in procs:
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, out + err
+    counts = table_counts(engine)
+    flags = {f[1:5] for f in flag_tuples(engine)}
+    clean = make_engine(f"sqlite:///{tmp_path / 'clean.db'}")
+    run_ingest(clean, [archive], extractor)
+    assert counts["reports"] == table_counts(clean)["reports"]
+    assert flags == {f[1:5] for f in flag_tuples(clean)}
+
+
+def test_review_decision_during_reflagging_is_never_lost(engine, extractor) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from helpers import SEED_ARCHIVE
+    from pathmine.store import FlagReviewRow, FlagRow, repository
+    from pathmine.workflow import recompute_dirty_flags
+
+    run_ingest(engine, [SEED_ARCHIVE], extractor)
+    make = session_factory(engine)
+    with make() as session:
+        flag_id = session.scalars(select(FlagRow.flag_id).order_by(FlagRow.id)).first()
+    assert flag_id
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def reflag() -> None:
+        try:
+            while not stop.is_set():
+                with make() as session, session.begin():
+                    repository.mark_dirty(session, [1, 2, 3, 4, 5, 6])
+                recompute_dirty_flags(engine, extractor.version)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=reflag)
+    worker.start()
+    decisions = ["confirmed", "needs_second_review", "dismissed", "confirmed"] * 3
+    try:
+        for i, decision in enumerate(decisions):
+            with make() as session, session.begin():
+                repository.record_review(session, flag_id, decision, f"SYN-reviewer-{i}", None)
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        worker.join(timeout=120)
+    assert not errors, errors
+    with make() as session:
+        row = session.scalar(select(FlagRow).where(FlagRow.flag_id == flag_id))
+        assert row is not None and row.status == decisions[-1]
+        trail = list(
+            session.scalars(
+                select(FlagReviewRow.decision)
+                .where(FlagReviewRow.flag_pk == row.id)
+                .order_by(FlagReviewRow.id)
+            )
+        )
+    assert trail == decisions

@@ -12,6 +12,7 @@ redone, and every dirty patient gets its flags recomputed.
 from __future__ import annotations
 
 import codecs
+import copy
 import hashlib
 import itertools
 import json
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pathmine.flags import build_timeline, compute_flags
@@ -315,11 +317,29 @@ def _write_batch(
     A batch that changes nothing (all unchanged, classified from a snapshot) never touches
     the database: its counts are saved with the next batch that writes, or at the end.
     """
-    before = _writes(summary)
-    with make_session() as session, session.begin():
-        _ingest_batch(session, batch, extract, version, summary, stored)
-        if _writes(summary) != before:
-            _save_counts(session, summary)
+    for attempt in range(_WRITE_ATTEMPTS):
+        saved = copy.deepcopy(summary)
+        before = _writes(summary)
+        try:
+            with make_session() as session, session.begin():
+                _ingest_batch(session, batch, extract, version, summary, stored)
+                if _writes(summary) != before:
+                    _save_counts(session, summary)
+            return
+        except IntegrityError:
+            # Another ingest on the same database stored some of these patients or reports
+            # first (two runs over overlapping archives). The transaction rolled back whole:
+            # forget its counts and classify the batch again against what is stored now,
+            # which turns the other run's rows into "unchanged".
+            summary.__dict__.update(saved.__dict__)
+            stored = None
+            if attempt == _WRITE_ATTEMPTS - 1:
+                raise
+
+
+# A batch that loses a race with a concurrent ingest is classified and written again; a
+# conflict that survives this many attempts is not a race.
+_WRITE_ATTEMPTS = 4
 
 
 def _writes(summary: RunSummary) -> tuple[int, int, int, int]:
@@ -530,11 +550,34 @@ def recompute_dirty_flags(
     """Recompute flags for every patient marked dirty, one transaction per chunk."""
     summary = summary or RunSummary()
     make_session = session_factory(engine)
+    conflicts = 0
     while True:
+        try:
+            if not _recompute_chunk(make_session, pipeline_version, summary):
+                break
+        except IntegrityError:
+            # a concurrent run flagged the same patient first (SQLite, without row locks):
+            # the chunk rolled back; the next pass reads what is dirty now
+            conflicts += 1
+            if conflicts >= _WRITE_ATTEMPTS:
+                raise
+            continue
+        conflicts = 0
+        if progress:
+            progress(summary)
+    return summary
+
+
+def _recompute_chunk(
+    make_session: Callable[[], Session], pipeline_version: str, summary: RunSummary
+) -> bool:
+    """Recompute one chunk of dirty patients in one transaction; False when none is left."""
+    saved = copy.deepcopy(summary)
+    try:
         with make_session() as session, session.begin():
             patients = repository.dirty_patients(session, limit=200)
             if not patients:
-                break
+                return False
             pks = [pk for pk, _ in patients]
             timelines = repository.timelines(session, pks)
             stored = repository.flags_by_patient(session, pks)
@@ -548,9 +591,10 @@ def recompute_dirty_flags(
                 summary.patients_reflagged += 1
             repository.clear_dirty(session, pks)
             _save_counts(session, summary)
-        if progress:
-            progress(summary)
-    return summary
+    except IntegrityError:
+        summary.__dict__.update(saved.__dict__)
+        raise
+    return True
 
 
 def _save_counts(session: Session, summary: RunSummary) -> None:

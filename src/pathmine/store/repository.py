@@ -478,11 +478,18 @@ def mark_dirty(session: Session, pks: Iterable[int]) -> None:
 
 
 def dirty_patients(session: Session, limit: int = 500) -> list[tuple[int, str]]:
+    """Patients whose flags need recomputing, locked for this transaction.
+
+    On PostgreSQL the rows are taken ``FOR UPDATE SKIP LOCKED``: two ingests recomputing at
+    once take disjoint patients instead of both inserting the same new flag (SQLite has one
+    writer at a time, and ignores the clause).
+    """
     rows = session.execute(
         select(Patient.id, Patient.patient_key)
         .where(Patient.flags_dirty.is_(True))
         .order_by(Patient.id)
         .limit(limit)
+        .with_for_update(skip_locked=True, of=Patient)
     )
     return [(pk, key) for pk, key in rows]
 
