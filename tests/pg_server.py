@@ -140,6 +140,15 @@ class PgServer:
                 f"server log:\n{self._log_tail()}"
             )
 
+    def restart(self, mode: str = "fast") -> None:
+        """Stop the server as an operator would (``pg_ctl stop -m fast``: open connections
+        are cut) and start it again on the same data (fault injection)."""
+        ctl = str(self.bin_dir / "pg_ctl")
+        self._run(ctl, "-D", str(self.data_dir), "-m", mode, "-w", "stop", timeout=60)
+        res = self._run(ctl, "-D", str(self.data_dir), "-l", str(self.log_file), "-w", "start")
+        if res.returncode != 0:
+            raise PgServerError(f"pg_ctl restart failed: {res.stderr[-1000:]}")
+
     def stop(self) -> None:
         """Stop the server (immediate shutdown: the data is disposable) and delete its dir."""
         if (self.data_dir / "postmaster.pid").exists():

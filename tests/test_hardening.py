@@ -127,6 +127,7 @@ def test_text_lines_that_merely_contain_commas_and_dates_are_kept(tmp_path: Path
         "Specimen received 2014-03-02, fixed, sectioned.\n"
         "Prior: leiomyoma, 2011-05-06, outside.\n"
         "A, B, C, D, E\n"
+        "SIGNED: L. CHEN, MD, 2014-03-05\n"  # a signature: a date in place, but no ids
         "2014-01-01,2014-01-02,2014-01-03,x"  # dates but no plausible ids in the key columns?
     )
     buf = io.StringIO()
@@ -143,7 +144,7 @@ def test_text_lines_that_merely_contain_commas_and_dates_are_kept(tmp_path: Path
     writer_buf = io.StringIO()
     w = csv.writer(writer_buf)
     w.writerow(HEADER)
-    w.writerow(["SYN-P1", "SYN-R1", "2014-03-05", "\n".join(text.splitlines()[:3]), "X"])
+    w.writerow(["SYN-P1", "SYN-R1", "2014-03-05", "\n".join(text.splitlines()[:4]), "X"])
     path.write_text(writer_buf.getvalue(), encoding="utf-8", newline="")
     reports, rejected = _records(path)
     assert len(reports) == 1 and not rejected

@@ -145,6 +145,7 @@ class _LineTap:
 # them is what makes a line inside a text field look like the start of another record.
 _DATE_SHAPE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ][0-9:.+\-Z]*)?", re.ASCII)
 _KEY_FIELDS = ("patient_id", "report_id", "report_date")
+_ID_SHAPE = re.compile(r"[^\s,\"]+")
 
 
 class _RecordShape:
@@ -190,11 +191,15 @@ class _RecordShape:
             return "header"
         if self._date >= 0 and not _DATE_SHAPE.fullmatch(cells[self._date].strip()):
             return None
+        digits = False
         for index in self._keys:
             value = cells[index].strip()
-            if not value or len(value) > 128 or not value.isprintable():
+            if not value or len(value) > 128 or not _ID_SHAPE.fullmatch(value):
                 return None
-        return "record"
+            digits = digits or any(c.isdigit() for c in value)
+        # "SIGNED: L. CHEN, MD, 2009-12-24" has a date in place but no identifiers: ids are
+        # one word, and one of them holds a digit
+        return "record" if digits else None
 
     def swallowed(self, row: Sequence[str], first_line: int) -> list[tuple[int, str]]:
         """``(physical line, kind)`` of every record-shaped line inside the row's fields."""
