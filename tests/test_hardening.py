@@ -763,3 +763,34 @@ def test_review_decision_during_reflagging_is_never_lost(engine, extractor) -> N
             )
         )
     assert trail == decisions
+
+
+# -- defect 8: progress you can trust ----------------------------------------------------------
+
+
+def test_progress_reports_bytes_against_a_known_total_then_a_flag_phase(
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from helpers import scaled_archive
+
+    big = scaled_archive(tmp_path / "big.jsonl", 300)  # several MB: more than one read buffer
+    gz = tmp_path / "b.jsonl.gz"
+    gz.write_bytes(gzip.compress(big.read_bytes()[:400_000].rsplit(b"\n", 1)[0] + b"\n"))
+    seen: list[tuple[str, int, int, int, int]] = []
+    run_ingest(
+        make_engine(f"sqlite:///{tmp_path / 'p.db'}"),
+        [big, gz],
+        extractor,
+        batch_size=200,
+        progress=lambda s: seen.append(
+            (s.phase, s.bytes_done, s.bytes_total, s.patients_reflagged, s.patients_to_reflag)
+        ),
+    )
+    total = big.stat().st_size + gz.stat().st_size
+    ingest = [p for p in seen if p[0] == "ingest"]
+    flags = [p for p in seen if p[0] == "flags"]
+    assert ingest and all(p[2] == total for p in ingest)
+    done = [p[1] for p in ingest]
+    assert done == sorted(done) and 0 < done[0] < total and done[-1] == total
+    assert flags and flags[0][4] > 0 and flags[-1][3] == flags[-1][4]

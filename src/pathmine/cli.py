@@ -167,34 +167,59 @@ def _parse_columns(columns: list[str] | None) -> dict[str, str] | None:
 
 @contextmanager
 def _progress_hook(enabled: bool) -> Iterator[Any]:
+    """Two bars on stderr: the archive bytes read (with a rate and the time left), then the
+    patients whose flags are recomputed."""
     if not enabled:
         yield None
         return
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
+        DownloadColumn,
         Progress,
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     with Progress(
         SpinnerColumn(),
-        TextColumn("[bold]ingest[/]"),
+        TextColumn("[bold]{task.description}[/]"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} reports/s  quarantined {task.fields[bad]}"),
+        DownloadColumn(),
+        TextColumn("{task.fields[detail]}"),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, rate="-", bad=0)
+        ingest = progress.add_task("ingest", total=None, detail="")
+        flags: list[Any] = []
 
         def hook(summary: Any) -> None:
-            elapsed = progress.tasks[0].elapsed or 0.0
-            rate = f"{summary.read / elapsed:.1f}" if elapsed > 0 else "-"
-            progress.update(task, completed=summary.read, rate=rate, bad=summary.quarantined)
+            if summary.phase == "flags":
+                if not flags:
+                    progress.update(ingest, completed=summary.bytes_total or 1)
+                    flags.append(
+                        progress.add_task("flags", total=summary.patients_to_reflag, detail="")
+                    )
+                progress.update(
+                    flags[0],
+                    completed=summary.patients_reflagged,
+                    detail=f"{summary.patients_reflagged} patients  +{summary.flags_raised} "
+                    f"-{summary.flags_retired} flags",
+                )
+                return
+            elapsed = progress.tasks[ingest].elapsed or 0.0
+            rate = f"{summary.read / elapsed:.0f} reports/s" if elapsed > 0 else ""
+            progress.update(
+                ingest,
+                total=summary.bytes_total or None,
+                completed=summary.bytes_done,
+                description=f"ingest {_safe(summary.current_file)}",
+                detail=f"{summary.read} read  {rate}  quarantined {summary.quarantined}",
+            )
 
         yield hook
 

@@ -12,6 +12,7 @@ redone, and every dirty patient gets its flags recomputed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import hashlib
 import itertools
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from pathmine.flags import build_timeline, compute_flags
 from pathmine.ingest import IngestError, read_archive
-from pathmine.ingest.files import os_reason
+from pathmine.ingest.files import ByteMeter, os_reason
 from pathmine.ingest.validate import REPORT_FIELDS, reason_kind
 from pathmine.parallel import ExtractionPool
 from pathmine.records import Extraction, Rejected, sha256_text
@@ -65,6 +66,13 @@ class RunSummary:
     # File-level problems ("<file>: <reason>"): a file, or its tail, could not be read. The
     # run goes on with the next file; the command exits non-zero at the end.
     file_problems: list[str] = field(default_factory=list)
+    # progress: bytes of the archive files read so far and in all; the file being read; the
+    # phase ("ingest", then "flags") and the patients whose flags need recomputing
+    bytes_done: int = 0
+    bytes_total: int = 0
+    current_file: str = ""
+    phase: str = "ingest"
+    patients_to_reflag: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -146,11 +154,24 @@ def run_ingest(
                 summary.unchanged += known
                 summary.sources_skipped += 1
     _check_arguments(sources, column_map)
+    meter = ByteMeter()
+    summary.bytes_total = sum(_size_on_disk(s.path) for s in sources if not s.skipped)
     readers = [
-        _counted(source, _isolated(source.path, fmt, column_map, max_text_chars, encoding))
+        _counted(
+            source,
+            _isolated(source.path, fmt, column_map, max_text_chars, encoding, meter),
+            summary,
+        )
         for source in sources
         if not source.skipped
     ]
+    if progress is not None:
+        hook = progress
+
+        def progress(summary: RunSummary) -> None:  # the bytes read so far, then the hook
+            summary.bytes_done = meter.done
+            hook(summary)
+
     batches = _batches(itertools.chain.from_iterable(readers), batch_size)
     pool = ExtractionPool(extractor, workers, before_fork=engine.dispose) if workers > 1 else None
     try:
@@ -259,13 +280,19 @@ def _isolated(
     column_map: Mapping[str, str] | None,
     max_text_chars: int,
     encoding: str = "utf-8",
+    meter: ByteMeter | None = None,
 ) -> Iterator[ReportRecord | Rejected]:
     """One archive file as its own unit: a file that cannot be read at all (bad header,
     unknown format, no permission) or breaks part-way (I/O error) becomes one file-level
     rejection after whatever it yielded, and the run goes on with the next file."""
     try:
         records = read_archive(
-            path, fmt, column_map=column_map, max_text_chars=max_text_chars, encoding=encoding
+            path,
+            fmt,
+            column_map=column_map,
+            max_text_chars=max_text_chars,
+            encoding=encoding,
+            meter=meter,
         )
     except IngestError as exc:
         yield Rejected(str(path), "file", _without_path(str(exc), path), scope="file")
@@ -293,11 +320,25 @@ def _without_path(message: str, path: Path) -> str:
 
 
 def _counted(
-    source: _Source, records: Iterator[ReportRecord | Rejected]
+    source: _Source, records: Iterator[ReportRecord | Rejected], summary: RunSummary
 ) -> Iterator[ReportRecord | Rejected]:
+    summary.current_file = source.path.name
     for record in records:
         source.n_read += 1
         yield record
+
+
+def _size_on_disk(path: Path) -> int:
+    """Bytes a reader will read: a file's size, or a directory's files (manifest and texts)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for dirpath, _, filenames in os.walk(path):
+        for name in filenames:
+            if name.lower().endswith((".txt", ".csv")):
+                with contextlib.suppress(OSError):
+                    total += os.stat(os.path.join(dirpath, name)).st_size
+    return total
 
 
 def _inline(extractor: TextExtractor) -> Extract:
@@ -550,6 +591,11 @@ def recompute_dirty_flags(
     """Recompute flags for every patient marked dirty, one transaction per chunk."""
     summary = summary or RunSummary()
     make_session = session_factory(engine)
+    summary.phase = "flags"
+    with make_session() as session:
+        summary.patients_to_reflag = repository.dirty_count(session)
+    if progress:
+        progress(summary)
     conflicts = 0
     while True:
         try:

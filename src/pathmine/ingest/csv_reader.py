@@ -17,6 +17,7 @@ from pathlib import Path
 from pathmine.ingest.errors import IngestError
 from pathmine.ingest.files import (
     GZIP_ERRORS,
+    ByteMeter,
     damaged_stream,
     encoding_hint,
     encoding_label,
@@ -217,7 +218,11 @@ class _RecordShape:
 
 
 def iter_rows(
-    path: Path, layout: CsvLayout, *, locate: Callable[[int, int], str]
+    path: Path,
+    layout: CsvLayout,
+    *,
+    locate: Callable[[int, int], str],
+    meter: ByteMeter | None = None,
 ) -> Iterator[CsvRow | Rejected]:
     """Stream data rows as ``CsvRow`` (values by our field name), or ``Rejected`` for rows
     the csv module cannot split into the header's number of fields.
@@ -236,7 +241,7 @@ def iter_rows(
     # of its own and not this one's remainder.
     pending: CsvRow | Rejected | None = None
     try:
-        with open_text_for_csv(path, layout.encoding) as fh:
+        with open_text_for_csv(path, layout.encoding, meter) as fh:
             tap = _LineTap(fh)
             reader = csv.reader(tap)
             next(reader, None)  # header, already checked by read_layout
@@ -363,7 +368,7 @@ def _csv_location(number: int, line: int) -> str:
 
 def read_csv(path: Path, layout: CsvLayout, *, rules: RecordRules) -> Iterator[Report | Rejected]:
     """Yield one ``Report`` or ``Rejected`` per data row; location is ``row N (line L)``."""
-    for row in iter_rows(path, layout, locate=_csv_location):
+    for row in iter_rows(path, layout, locate=_csv_location, meter=rules.meter):
         if isinstance(row, Rejected):
             yield row
             continue

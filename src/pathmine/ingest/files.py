@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import zlib
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from pathmine.records import Rejected
 
@@ -21,14 +22,54 @@ def is_gzip(path: Path) -> bool:
         return fh.read(2) == _GZIP_MAGIC
 
 
-def open_binary(path: Path) -> IO[bytes]:
+class ByteMeter:
+    """How many bytes of the archive files have been read from disk (compressed bytes for a
+    .gz): the progress bar's numerator, against the files' sizes."""
+
+    def __init__(self) -> None:
+        self.done = 0
+
+
+class _CountingRaw(io.RawIOBase):
+    """A raw file that adds every byte it reads to a ``ByteMeter``."""
+
+    def __init__(self, raw: IO[bytes], meter: ByteMeter) -> None:
+        self._raw, self._meter = raw, meter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        self._meter.done += n or 0
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+_BUFFER = 1 << 20
+
+
+def _open_counted(path: Path, meter: ByteMeter | None) -> IO[bytes]:
+    if meter is None:
+        return path.open("rb")
+    raw = _CountingRaw(path.open("rb", buffering=0), meter)
+    return cast(IO[bytes], io.BufferedReader(raw, buffer_size=_BUFFER))
+
+
+def open_binary(path: Path, meter: ByteMeter | None = None) -> IO[bytes]:
     """Open ``path`` for streaming bytes, decompressing on the fly if it is gzip."""
+    fh = _open_counted(path, meter)
     if is_gzip(path):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=fh, mode="rb"))
+    return fh
 
 
-def open_text_for_csv(path: Path, encoding: str = "utf-8") -> IO[str]:
+def open_text_for_csv(
+    path: Path, encoding: str = "utf-8", meter: ByteMeter | None = None
+) -> IO[str]:
     """Open ``path`` as text the way the csv module wants it.
 
     ``newline=""`` keeps CRLF inside quoted fields; ``surrogateescape`` turns bad bytes into
@@ -36,9 +77,8 @@ def open_text_for_csv(path: Path, encoding: str = "utf-8") -> IO[str]:
     read as ``utf-8-sig``, which drops a leading byte-order mark (Excel exports have one).
     """
     codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
-    if is_gzip(path):
-        return gzip.open(path, "rt", encoding=codec, errors="surrogateescape", newline="")
-    return path.open("r", encoding=codec, errors="surrogateescape", newline="")
+    binary = open_binary(path, meter)
+    return io.TextIOWrapper(binary, encoding=codec, errors="surrogateescape", newline="")
 
 
 def encoding_label(encoding: str) -> str:

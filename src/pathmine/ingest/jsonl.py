@@ -41,7 +41,7 @@ def read_jsonl(
     limit = line_byte_limit(rules.max_text_chars)
     lineno = 0
     try:
-        with open_binary(path) as fh:
+        with open_binary(path, rules.meter) as fh:
             for lineno, line, overlong in _lines(fh, limit):
                 location = f"line {lineno}"
                 if overlong is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pathmine.ingest.csv_reader import read_csv, read_report_layout
 from pathmine.ingest.errors import IngestError
+from pathmine.ingest.files import ByteMeter
 from pathmine.ingest.jsonl import read_jsonl
 from pathmine.ingest.txt_manifest import read_manifest_layout, read_txt_dir
 from pathmine.ingest.validate import REPORT_FIELDS, RecordRules
@@ -51,6 +52,7 @@ def read_archive(
     column_map: Mapping[str, str] | None = None,
     max_text_chars: int = 1_000_000,
     encoding: str = "utf-8",
+    meter: ByteMeter | None = None,
 ) -> Iterator[Report | Rejected]:
     """Stream every record of an archive as a ``Report`` or a ``Rejected``; none is dropped.
 
@@ -82,7 +84,7 @@ def read_archive(
         raise IngestError(
             f"{archive}: JSON Lines is always UTF-8; --encoding applies to CSV and txt"
         )
-    rules = RecordRules(max_text_chars=max_text_chars, encoding=encoding)
+    rules = RecordRules(max_text_chars=max_text_chars, encoding=encoding, meter=meter)
     if kind == "jsonl":
         unknown = sorted(set(column_map or {}) - set(REPORT_FIELDS))
         if unknown:

@@ -58,7 +58,9 @@ def read_txt_dir(
     source = str(root)
     base = root.resolve()
     listed: dict[Path, int] = {}  # file → the manifest row that listed it first
-    for row in iter_rows(root / MANIFEST_NAME, layout, locate=_manifest_location):
+    for row in iter_rows(
+        root / MANIFEST_NAME, layout, locate=_manifest_location, meter=rules.meter
+    ):
         if isinstance(row, Rejected):
             yield row
             continue
@@ -116,6 +118,8 @@ def _read_text(
                 head,
             )
         data = target.read_bytes()
+        if rules.meter is not None:
+            rules.meter.done += len(data)
     except OSError as exc:
         return None, f"file listed in manifest cannot be read ({os_reason(exc)})", ""
     if data.startswith(_BOM) and codecs.lookup(rules.encoding).name == "utf-8":

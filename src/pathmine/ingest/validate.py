@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pathmine.ingest.files import ByteMeter
 from pathmine.records import REPORT_TYPES, Rejected, Report
 
 REQUIRED_FIELDS: tuple[str, ...] = ("patient_id", "report_id", "report_date", "text")
@@ -57,6 +58,7 @@ class RecordRules:
     max_text_chars: int = 1_000_000
     latest_date: date = field(default_factory=lambda: date.today() + timedelta(days=1))
     encoding: str = "utf-8"  # of CSV and .txt archives (JSON Lines is UTF-8 by definition)
+    meter: ByteMeter | None = field(default=None, compare=False)  # bytes read, for progress
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

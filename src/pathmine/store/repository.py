@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from pathmine.records import (
@@ -475,6 +475,11 @@ def mark_dirty(session: Session, pks: Iterable[int]) -> None:
     ids = sorted(set(pks))
     if ids:
         session.execute(update(Patient).where(Patient.id.in_(ids)).values(flags_dirty=True))
+
+
+def dirty_count(session: Session) -> int:
+    """How many patients have flags to recompute (the flag phase's progress total)."""
+    return session.scalar(select(func.count()).where(Patient.flags_dirty.is_(True))) or 0
 
 
 def dirty_patients(session: Session, limit: int = 500) -> list[tuple[int, str]]:
