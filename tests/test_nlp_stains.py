@@ -368,6 +368,12 @@ ROWS = [
         "list-with-unknown-stains",
     ),
     row("ER o Negative o Positive", set(), "form-checkboxes"),
+    # printed options as OCR leaves them (TCGA batches 4, 5, 8 class; examples of our own)
+    row("PR a Negative qPositive", set(), "form-checkbox-glued"),
+    row("HER2 u Ne gative a Positive", set(), "form-option-split-by-ocr"),
+    row("ER / PR ..... positive / positive", {("ER", POS), ("PR", POS)}, "paired-same-results"),
+    row("ER, PR - focally positive", {("ER", POS), ("PR", POS)}, "dash-before-qualified-result"),
+    row("Desmin +, SMA -", {("desmin", POS), ("SMA", NEG)}, "signs-stay-results"),
     row(
         "AE1/AE3 staining fails to reveal carcinoma in the nodes.",
         {("pan-cytokeratin", NEG)},

@@ -468,6 +468,9 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if cue.tokens == ("-",) and after and after.isalpha() and after not in book.extent:
                 seen.append(tok)
                 continue  # "Desmin - positive": the dash is a separator
+            if cue.tokens == ("-",) and _result_word_follows(book, norms, k + 1):
+                seen.append(tok)
+                continue  # "ER, PR - focally positive": a separator before the result
             if cue.tokens == ("-",) and _is_hyphen(tok):
                 seen.append(tok)
                 continue  # "patchy (non-diffuse) staining": a hyphen inside a word
@@ -477,7 +480,7 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if stronger is not None:
                 cue = stronger[1]
                 k, tok = stronger[0], tokens[stronger[0]]
-            if _checkbox_before(words, k):
+            if _checkbox_before(words, k) or _option_before(words, k):
                 return None  # "ER  o Negative  o Positive": a form's printed options
             result = cue.result
             if any(w in book.negators for w in words[max(0, k - 2) : k]) and result == "positive":
@@ -520,14 +523,65 @@ def _checkbox_before(words: Sequence[str], k: int) -> bool:
     return len(word) > 4 and word[0] in "oq" and word[1:] in {"negative", "positive"}
 
 
+# A printed result option as OCR leaves it: the word, a fragment of it ("Ne gative"), or the
+# word glued to its checkbox ("qPositive", "aNegative").
+_OPTION_WORDS = {"negative", "positive", "gative", "egative", "sitive", "ositive"}
+_OPTIONS = {form: word for word in _OPTION_WORDS for form in (word, ocr_norm(word))}
+
+
+def _as_option(word: str) -> str | None:
+    """The option a word (lower case or OCR norm) is, if it is one."""
+    if word in _OPTIONS:
+        return _OPTIONS[word]
+    if len(word) > 6 and word[0] in "oqau" and word[1:] in _OPTIONS:
+        return _OPTIONS[word[1:]]
+    return None
+
+
+def _option_before(words: Sequence[str], k: int) -> bool:
+    """The result word follows the opposite printed option with only checkbox debris between
+    ("ER a Negative qPositive", "PR o Ne gative a Positive"): neither is the result. The same
+    word twice ("ER / PR: positive / positive") is two results."""
+    mine = _polarity(_as_option(words[k]))
+    for j in range(k - 1, max(-1, k - 5), -1):
+        other = _polarity(_as_option(words[j]))
+        if other is not None:
+            return mine is not None and other != mine
+        if len(words[j]) > 2:
+            return False
+    return False
+
+
+def _polarity(option: str | None) -> str | None:
+    if option is None:
+        return None
+    return "positive" if option.endswith("sitive") else "negative"
+
+
+def _result_word_follows(book: CueBook, norms: Sequence[str], start: int) -> bool:
+    """A result word within two words after ``start`` ("- focally positive")."""
+    for j in range(start, min(len(norms), start + 3)):
+        cue = CueBook.match_at(book.postfix, norms, j)
+        if cue is not None and cue.tokens[0].isalpha():
+            return True
+        if norms[j] in {".", ";", ",", ":"}:
+            return False
+    return False
+
+
 def _options_line(book: CueBook, norms: Sequence[str], k: int, cue: _Cue) -> bool:
     """The result word is one of a form's printed options: the opposite result follows with
     only checkbox debris ("o", "q", "[ ]", "_") between."""
     if not cue.tokens[0].isalpha():
         return False
-    for j in range(k + len(cue.tokens) + 1, min(len(norms), k + len(cue.tokens) + 4)):
-        other = CueBook.match_at(book.postfix, norms, j)
-        if other is not None and other.result != cue.result and other.tokens[0].isalpha():
+    mine = _polarity(_as_option(cue.tokens[0]))
+    for j in range(k + len(cue.tokens), min(len(norms), k + len(cue.tokens) + 4)):
+        other = CueBook.match_at(book.postfix, norms, j) if j > k + len(cue.tokens) else None
+        glued = _polarity(_as_option(norms[j]))  # "Negative qPositive": glued to its box
+        opposite = (
+            other is not None and other.result != cue.result and other.tokens[0].isalpha()
+        ) or (glued is not None and mine is not None and glued != mine)
+        if opposite:
             return all(
                 len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in norms[k + len(cue.tokens) : j]
             )
