@@ -97,7 +97,13 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
             "text": f"SYNTHETIC bad record {n}. DIAGNOSIS: leiomyoma.",
         }
         archive.bad[kind] += 1
-        if fmt == "jsonl":
+        if fmt == "jsonl" and kind == "report_id of another patient":
+            # after the report whose id it takes (the first to arrive keeps an id)
+            victim = rng.randrange(len(parts["jsonl"]))
+            line = json.dumps({**bad, "report_id": parts["jsonl"][victim]["report_id"]}).encode()
+            at = jsonl_lines.index(json.dumps(parts["jsonl"][victim]).encode()) + 1
+            jsonl_lines.insert(rng.randrange(at, len(jsonl_lines) + 1), line)
+        elif fmt == "jsonl":
             line = _bad_jsonl(kind, bad, good, rng)
             jsonl_lines.insert(rng.randrange(len(jsonl_lines) + 1), line)
         elif fmt == "csv":
@@ -229,9 +235,12 @@ def faulted_run(
     rng = random.Random(seed)
     killed = 0
     started = time.monotonic()
-    for _ in range(kills):
+    attempts = 0
+    while killed < kills and attempts < 3 * kills:
+        attempts += 1
         proc = ingest(archive.paths, url)
-        time.sleep(rng.uniform(0.5, max(1.0, clean_seconds)))
+        # a moment within the first half of a clean run: most reruns skip what is committed
+        time.sleep(rng.uniform(0.5, max(1.0, clean_seconds / 2)))
         if proc.poll() is None:
             kill_group(proc)
             killed += 1
