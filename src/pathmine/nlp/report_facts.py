@@ -141,14 +141,20 @@ class FactReader:
 
     @cached_property
     def _identifier_label(self) -> re.Pattern[str] | None:
+        # the data's pattern is anchored at the token (``$``); scanned once per report, its
+        # match ends are the offsets where an identifier starts
         labels = self.rules.identifier_labels
-        return re.compile(labels, re.IGNORECASE) if labels else None
+        if not labels:
+            return None
+        return re.compile(labels.removesuffix("$"), re.IGNORECASE)
 
-    def _labelled_identifier(self, text: str, start: int) -> bool:
-        """The token at ``start`` follows an MRN / hospital number / patient id label: it
+    def _identifier_starts(self, text: str) -> set[int]:
+        """Offsets right after an MRN / hospital number / patient id label: a token there
         identifies the patient, and storing it as a cited accession would copy PHI."""
         label = self._identifier_label
-        return label is not None and label.search(text, max(0, start - 40), start) is not None
+        if label is None:
+            return set()
+        return {m.end() for m in label.finditer(text)}
 
     @cached_property
     def _cited_date(self) -> list[re.Pattern[str]]:
@@ -200,11 +206,13 @@ class FactReader:
                 break
         own_key = accession_key(own) if own else None
         cited: dict[str, str] = {}
-        for start, candidate in self._candidates(text):
+        candidates = self._candidates(text)
+        identifiers = self._identifier_starts(text) if candidates else set()
+        for start, candidate in candidates:
             token = candidate.strip(" .-/")
             if not self._is_accession(token) or not any(c.isalpha() for c in token):
                 continue
-            if self._labelled_identifier(text, start):
+            if start in identifiers:
                 continue
             key = accession_key(token)
             if key != own_key:
