@@ -109,14 +109,14 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
         elif fmt == "csv":
             at = rng.randrange(len(csv_rows) + 1)
             if kind == "wrong field count":
-                csv_rows.insert(at, f"{bad['patient_id']},{bad['report_id']},2019-05-06")
+                csv_rows.insert(at, f"{bad['patient_id']},{bad['report_id']},2019-05-06")  # 3 of 7
             elif kind == "bad date":
-                csv_rows.insert(at, [*_csv_row(bad)[:2], "2019-02-30", str(bad["text"])])
+                csv_rows.insert(at, [*_csv_row(bad)[:2], "2019-02-30", *_csv_row(bad)[3:]])
             else:  # a stray quote: the field runs on over the next (victim) row, whose
                 # own stray quote closes it (so the rows after stay in step)
                 vid = f"SYN-BAD-V{n}"
                 row = f'{bad["patient_id"]},{bad["report_id"]},2019-05-06,"{bad["text"]} ends,'
-                csv_rows[at:at] = [row, f'{vid},{vid},2019-05-06,victim text ends here"']
+                csv_rows[at:at] = [row, f'{vid},{vid},2019-05-06,victim text ends here",,,']
                 archive.bad["stray quote (swallowed row)"] += 1
         else:
             if kind == "listed file missing":
@@ -131,14 +131,24 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
     jpath.write_bytes(b"\n".join(jsonl_lines) + b"\n")
     cpath = out / "b.csv"
     with cpath.open("w", newline="", encoding="utf-8") as fh:
-        fh.write("patient_id,report_id,report_date,text\r\n")
+        fh.write(",".join(_CSV_FIELDS) + "\r\n")
         for row in csv_rows:
             fh.write(row + "\r\n" if isinstance(row, str) else _csv_line_from(row))
     tdir = out / "c"
     tdir.mkdir(exist_ok=True)
     with (tdir / "manifest.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["file", "patient_id", "report_id", "report_date", "specimen_date"])
+        writer.writerow(
+            [
+                "file",
+                "patient_id",
+                "report_id",
+                "report_date",
+                "specimen_date",
+                "institution",
+                "report_type",
+            ]
+        )
         for name, record in txt_rows:
             meta = (
                 record
@@ -158,6 +168,8 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
                     meta["report_id"],
                     meta["report_date"],
                     meta.get("specimen_date") or "",
+                    meta.get("institution") or "",
+                    meta.get("report_type") or "",
                 ]
             )
     for name, data in extra_files:
@@ -191,13 +203,21 @@ def _bad_jsonl(
     return json.dumps({**bad, "report_id": victim["report_id"]}).encode()
 
 
+_CSV_FIELDS = (
+    "patient_id",
+    "report_id",
+    "report_date",
+    "text",
+    "specimen_date",
+    "institution",
+    "report_type",
+)
+
+
 def _csv_row(record: dict[str, object]) -> list[str]:
-    return [
-        str(record["patient_id"]),
-        str(record["report_id"]),
-        str(record["report_date"]),
-        str(record["text"]),
-    ]
+    """Every field the generator wrote: the formats must carry the same facts, so the
+    flags can equal the clean JSON Lines run's."""
+    return [str(record.get(f) or "") for f in _CSV_FIELDS]
 
 
 def _csv_line_from(row: list[str]) -> str:
