@@ -794,3 +794,59 @@ def test_progress_reports_bytes_against_a_known_total_then_a_flag_phase(
     done = [p[1] for p in ingest]
     assert done == sorted(done) and 0 < done[0] < total and done[-1] == total
     assert flags and flags[0][4] > 0 and flags[-1][3] == flags[-1][4]
+
+
+# -- defect 10: quarantine summaries by kind; csv/json listings -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reasons", "kinds"),
+    [
+        (
+            [f"invalid UTF-8 at byte {n} of the line" for n in (3, 17, 250)],
+            {"invalid UTF-8 at byte N of the line": 3},
+        ),
+        (
+            ["row has 5 fields, header has 7", "row has 2 fields, header has 7; empty text"],
+            {"row has N fields, header has N": 2},
+        ),
+    ],
+)
+def test_quarantine_reasons_group_by_kind(reasons: list[str], kinds: dict[str, int]) -> None:
+    """Regression: 'invalid UTF-8 at byte N' made 25 summary lines for 121 records."""
+    from collections import Counter
+
+    from pathmine.ingest.validate import reason_kind
+
+    assert dict(Counter(reason_kind(r) for r in reasons)) == kinds
+
+
+def test_reason_kind_never_cuts_mid_word() -> None:
+    from pathmine.ingest.validate import reason_kind
+
+    long = "file listed in manifest cannot be read (input/output error while reading the sector)"
+    kind = reason_kind(long + " " + "extra words " * 5)
+    assert kind.endswith(" …") and (long + " extra").startswith(kind.removesuffix(" …"))
+    assert not kind.removesuffix(" …").endswith(("(inpu", "secto"))
+
+
+def test_quarantine_listing_formats_and_summary(tmp_path: Path) -> None:
+    lines = [json.dumps(r) for r in _good("Q", 1)] + [
+        json.dumps({"patient_id": "SYN-Q", "report_id": f"SYN-Q-{n}", "report_date": "x"})
+        for n in range(3)
+    ]
+    archive = tmp_path / "q.jsonl"
+    archive.write_text("\n".join(lines) + "\n{broken\n", encoding="utf-8")
+    db = str(tmp_path / "q.db")
+    assert _cli("ingest", str(archive), "--db", db, "--workers", "1").returncode == 0
+    as_json = [
+        json.loads(x)
+        for x in _cli("quarantine", "--db", db, "--format", "json").stdout.splitlines()
+    ]
+    assert len(as_json) == 4 and {"run_id", "source", "location", "reason"} <= set(as_json[0])
+    as_csv = list(
+        csv.DictReader(io.StringIO(_cli("quarantine", "--db", db, "--format", "csv").stdout))
+    )
+    assert [r["location"] for r in as_csv] == [r["location"] for r in as_json]
+    table = _cli("quarantine", "--db", db, columns=200).stdout
+    assert "By kind:" in table and "     3  " in table  # three missing-text records, one line

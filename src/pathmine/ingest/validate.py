@@ -61,7 +61,8 @@ class RecordRules:
     meter: ByteMeter | None = field(default=None, compare=False)  # bytes read, for progress
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# a number standing alone ("byte 17", "row 10"), not one inside a name ("UTF-8", "cp1252")
+_NUMBER = re.compile(r"(?<![\w-])\d+(?:\.\d+)?(?![\w-])")
 _KIND_CHARS = 80
 
 
