@@ -62,6 +62,12 @@ def first_char_guard(first: frozenset[str] | None) -> str:
     return f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
 
 
+def first_chars_any_case(parts: list[str]) -> frozenset[str] | None:
+    """``first_chars`` for a pattern compiled with ``re.IGNORECASE``: both cases of each."""
+    first = first_chars(parts)
+    return None if first is None else frozenset(first | {ch.swapcase() for ch in first})
+
+
 def first_chars(parts: list[str]) -> frozenset[str] | None:
     """The characters any of ``parts`` can begin a match with, or None when that cannot be
     told (an empty match, a class with a category such as ``\\d``, a construct not handled).
@@ -97,8 +103,8 @@ def _first_of(items: list[tuple[Any, Any]]) -> set[str] | None:
                 else:
                     return None
             return out | chars
-        if op is c.AT:
-            continue  # "\\b", "^": zero width, the next item decides
+        if op is c.AT or op is c.ASSERT_NOT:
+            continue  # "\\b", "^", "(?<!outside )": zero width, the next item decides
         if op is c.SUBPATTERN:
             inner = _first_of(list(av[-1]))
             if inner is None:

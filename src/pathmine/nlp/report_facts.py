@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.caseless import CaselessPattern, first_char_guard, first_chars_any_case
 from pathmine.nlp.rules import ReportFactRules
 
 _MONTHS = {
@@ -129,7 +129,8 @@ class FactReader:
         # one scan: the leftmost labelled accession in the head is the report's own
         rules = self.rules.own_accession
         parts = [r.replace("(?P<id>", f"(?P<id{i}>") for i, r in enumerate(rules)]
-        return [re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)]
+        guard = first_char_guard(first_chars_any_case(parts))
+        return [re.compile(guard + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.I)]
 
     @cached_property
     def _shape(self) -> re.Pattern[str]:
@@ -146,7 +147,8 @@ class FactReader:
         labels = self.rules.identifier_labels
         if not labels:
             return None
-        return re.compile(labels.removesuffix("$"), re.IGNORECASE)
+        pattern = labels.removesuffix("$")
+        return re.compile(first_char_guard(first_chars_any_case([pattern])) + pattern, re.I)
 
     def _identifier_starts(self, text: str) -> set[int]:
         """Offsets right after an MRN / hospital number / patient id label: a token there
@@ -206,17 +208,19 @@ class FactReader:
                 break
         own_key = accession_key(own) if own else None
         cited: dict[str, str] = {}
-        candidates = self._candidates(text)
-        identifiers = self._identifier_starts(text) if candidates else set()
-        for start, candidate in candidates:
+        passing = []
+        for start, candidate in self._candidates(text):
             token = candidate.strip(" .-/")
-            if not self._is_accession(token) or not any(c.isalpha() for c in token):
-                continue
-            if start in identifiers:
-                continue
-            key = accession_key(token)
-            if key != own_key:
-                cited.setdefault(key, token)
+            if self._is_accession(token) and any(c.isalpha() for c in token):
+                passing.append((start, token))
+        if passing:
+            identifiers = self._identifier_starts(text)
+            for start, token in passing:
+                if start in identifiers:
+                    continue
+                key = accession_key(token)
+                if key != own_key:
+                    cited.setdefault(key, token)
         day_first = self._day_first(text)
         collection: list[date] = []
         for pattern in self._collection if _COLLECTION_CUE.search(head) else ():
