@@ -4,9 +4,10 @@
 
 Texts of 1 KB to 400 KB cut from the real TCGA OCR reports (../shared/corpora-tcga) and from
 a generated archive, each extracted repeatedly in one process; prints the time per report
-and per KB. Exits non-zero when the per-KB cost of the 100 KB text differs from the 1 KB
-text's by more than 1.5x either way (medSpaCy's one-entity-at-a-time ``doc.ents +=`` made
-it grow with the square of the length; ``nlp/lexicon_matcher.py`` sets entities once).
+and per KB. Exits non-zero when the per-KB cost of the 100 KB text is more than 1.5x the 1 KB
+text's (growth faster than linear: medSpaCy's one-entity-at-a-time ``doc.ents +=`` made it
+grow with the square of the length; ``nlp/lexicon_matcher.py`` sets entities once). A 1 KB
+report costs *more* per KB than a long one (the fixed cost of a report), which is fine.
 Timing belongs here, not in the unit tests.
 """
 
@@ -59,7 +60,7 @@ def main() -> int:
             per_kb[size] = ms / (size / 1000)
             print(f"  {size:>7}  {ms:9.1f}  {per_kb[size]:6.2f}")
         ratio = per_kb[100_000] / per_kb[1_000]
-        worst = max(worst, ratio, 1 / ratio)
+        worst = max(worst, ratio)
         print(f"  per-KB cost 100 KB / 1 KB: {ratio:.2f}")
     return 0 if worst <= 1.5 else 1
 
