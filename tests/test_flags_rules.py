@@ -448,6 +448,23 @@ CASES = [
         {("benign_to_malignant", "A", "B", "high")},
     ),
     (
+        "review-of-a-new-undiagnosed-specimen-is-the-later-report",
+        [
+            R("A", "2015-10-22", (dx("8850/0"),), specimen="2015-10-20", accession="Q15-1"),
+            R("B", "2020-03-05", (), specimen="2020-03-03", accession="Q20-2"),
+            R(
+                "C",
+                "2020-03-20",
+                (dx("8858/3"),),
+                type="review",
+                specimen="2020-03-03",
+                accession="R20-9",
+                cites=("Q20-2",),
+            ),
+        ],
+        {("benign_to_malignant", "A", "C", "high")},
+    ),
+    (
         "features-owned-by-malignant-call",
         [
             R(

@@ -276,6 +276,9 @@ class FlagEngine:
             interp = {s.key: self.interpretation(s, family) for s in specs}
             benign = {k: [f for f in v if self.is_benign(f)] for k, v in interp.items()}
             malignant = {k: [f for f in v if f.malignant] for k, v in interp.items()}
+            by_review = self._review_established(specs, family, interp)
+            for key, found in by_review.items():
+                malignant[key] = found
             chosen = None
             for later_spec in specs:
                 if not malignant[later_spec.key] or later_spec.review_only:
@@ -298,14 +301,19 @@ class FlagEngine:
             prior = min(prior_findings, key=lambda f: (f.entry.report_date, f.entry.report_id))
             prior = _strongest([f for f in prior_findings if f.entry is prior.entry])
             # the specimen's current interpretation is malignant; the later report is the
-            # first of its reports to say so (FLAG-RULES.md: an addendum is the later report
-            # only when it first establishes the malignancy)
+            # first of its reports to say so, or the review that first established it
+            # (FLAG-RULES.md: an addendum is the later report only when it first
+            # establishes the malignancy)
             # (a named malignancy first; an inferred one from the report's own stains)
             laters = malignant[later_spec.key]
-            firsts = [
-                [f for f in self.findings(entry, [entry]) if f.family == family and f.malignant]
-                for entry in later_spec.reports
-            ]
+            firsts = (
+                []
+                if later_spec.key in by_review
+                else [
+                    [f for f in self.findings(entry, [entry]) if f.family == family and f.malignant]
+                    for entry in later_spec.reports
+                ]
+            )
             named = next((fs for fs in firsts if any(f.inferred is None for f in fs)), None)
             laters = named or next((fs for fs in firsts if fs), laters)
             first_report = min(laters, key=lambda f: (f.entry.report_date, f.entry.report_id)).entry
@@ -352,6 +360,25 @@ class FlagEngine:
                 )
             )
         return flags
+
+    def _review_established(
+        self, specs: Sequence[_Specimen], family: str, interp: dict[str, list[_Finding]]
+    ) -> dict[str, list[_Finding]]:
+        """Specimens whose own reports name nothing of ``family`` but whose review names a
+        malignancy of it (a non-diagnostic core reviewed as dedifferentiated liposarcoma):
+        the review first establishes the malignancy, so it is the later report. A review of
+        an already diagnosed specimen stays a review discordance."""
+        found: dict[str, list[_Finding]] = {}
+        for spec in specs:
+            if interp[spec.key] or spec.review_only:
+                continue
+            for review in sorted(spec.reviews, key=lambda e: (e.report_date, e.report_id)):
+                own = self._sign_out(self.findings(review, [review, *spec.reports]))
+                malignant = [f for f in own if f.family == family and f.malignant]
+                if malignant:
+                    found[spec.key] = malignant
+                    break
+        return found
 
     def _review_class(self, findings: Sequence[_Finding]) -> int | None:
         affirmed = [f for f in findings if f.mention.assertion == "affirmed" or f.inferred]
