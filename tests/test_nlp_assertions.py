@@ -443,3 +443,30 @@ def test_earlier_procedure_is_historical(
 ) -> None:
     got = {m.icdo3: m.assertion for m in extractor.extract(text).diagnoses}
     assert got == expected
+
+
+# A plural negation after a coordinated list reaches every item (blind flag set 2 class):
+COORDINATED_ROWS = [
+    pytest.param(
+        "Leiomyosarcoma, myxoid and epithelioid variants are not supported.",
+        {LMS: "negated"},
+        id="list-head-beyond-cue-scope",
+    ),
+    pytest.param(
+        "STUMP and leiomyosarcoma are excluded.", {STUMP: "negated", LMS: "negated"}, id="pair"
+    ),
+    pytest.param(
+        "Leiomyoma, in which atypia and mitoses are absent.", {LM: "affirmed"}, id="relative-clause"
+    ),
+    pytest.param(
+        "Leiomyoma. Atypia and mitoses are absent.", {LM: "affirmed"}, id="other-sentence"
+    ),
+    pytest.param("Leiomyoma and adenomyosis are present.", {LM: "affirmed"}, id="not-negated"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED_ROWS)
+def test_coordinated_list_negation(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    assert {m.icdo3: m.assertion for m in extractor.extract(text).diagnoses} == expected

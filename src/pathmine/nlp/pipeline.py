@@ -425,7 +425,38 @@ class Extractor:
         for category, assertion in _ASSERTION_ORDER:
             if category in by_category:
                 return assertion, ids
+        if self._negated_as_list_item(ent):
+            return "negated", [*ids, "ctx.neg.coordinated_list"]
         return "affirmed", ids
+
+    # "GIST, nerve sheath, melanocytic and epithelial lineages are not supported": a plural
+    # negation after a coordinated list reaches its first item, beyond a cue's own scope
+    _LIST_NEGATION = re.compile(
+        r"^(?P<between>[^;:.()\n]{0,120}?)\b(?:are|were)\s+(?:(?:all|both)\s+)?(?:not\s+"
+        r"(?:supported|favou?red|identified|seen|present|demonstrated)|excluded|absent|"
+        r"ruled\s+out)\b",
+        re.IGNORECASE,
+    )
+    _NOT_A_LIST = frozenset(
+        {
+            *("which", "that", "with", "without", "in", "of", "on", "showing", "where"),
+            *("whose", "having", "has", "have", "is", "was", "but", "however", "although"),
+            *("while", "whereas"),
+        }
+    )
+
+    def _negated_as_list_item(self, ent: Span) -> bool:
+        """The mention heads a coordinated list whose plural verb is negated ("X, Y and Z
+        are excluded"); a relative or prepositional clause between ("leiomyoma, in which
+        atypia and mitoses are absent") is not a list."""
+        sent = sentence_of(ent.doc, ent.start)
+        after = text_of(ent.doc)[ent.end_char : sent.end_char]
+        found = self._LIST_NEGATION.match(after)
+        if found is None:
+            return False
+        between = found.group("between")
+        words = re.findall(r"[A-Za-z]+", between.lower())
+        return bool(re.search(r",|\band\b|\bor\b", between)) and not (set(words) & self._NOT_A_LIST)
 
     @cached_property
     def _forward_hedges(self) -> list[tuple[str, tuple[str, ...]]]:
