@@ -88,6 +88,13 @@ ACCESSION_ROWS = [
         (),
         id="patient-identifiers-are-never-cited-accessions",
     ),
+    pytest.param(
+        "SUPPLEMENTARY REPORT   Episode No: 18QQ22817\nCD117 and SOX10 negative; Ki67 12%.\n"
+        "See hysterectomy, episode 12QQ30944.",
+        "18QQ22817",
+        ("12QQ30944",),
+        id="episode-number-and-marker-names-are-not-accessions",
+    ),
 ]
 
 

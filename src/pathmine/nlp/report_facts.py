@@ -183,7 +183,13 @@ class FactReader:
             return False
         alnum = re.sub(r"[^A-Za-z0-9]", "", token)
         has_letter = any(c.isalpha() for c in alnum)
-        return len(alnum) >= 5 and (has_letter or bool(re.search(r"[-/]", token)))
+        digits = sum(c.isdigit() for c in alnum)
+        separated = bool(re.search(r"[-/]", token))
+        # "CD117", "SOX10", "Ki67" are marker names: an accession has a serial of four or more
+        # digits, or three after a separator ("S17-123")
+        if digits < 4 and not (separated and digits >= 3):
+            return False
+        return len(alnum) >= 5 and (has_letter or separated)
 
     def _day_first(self, text: str) -> bool:
         for a, b, _ in _ANY_NUMERIC_DATE.findall(text, 0, 4000):
