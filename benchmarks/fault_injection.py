@@ -35,6 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pathmine.ingest.validate import REPORT_FIELDS
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 PATHMINE = [sys.executable, "-m", "pathmine.cli"]
@@ -131,7 +133,7 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
     jpath.write_bytes(b"\n".join(jsonl_lines) + b"\n")
     cpath = out / "b.csv"
     with cpath.open("w", newline="", encoding="utf-8") as fh:
-        fh.write(",".join(_CSV_FIELDS) + "\r\n")
+        fh.write(",".join(REPORT_FIELDS) + "\r\n")
         for row in csv_rows:
             fh.write(row + "\r\n" if isinstance(row, str) else _csv_line_from(row))
     tdir = out / "c"
@@ -203,21 +205,10 @@ def _bad_jsonl(
     return json.dumps({**bad, "report_id": victim["report_id"]}).encode()
 
 
-_CSV_FIELDS = (
-    "patient_id",
-    "report_id",
-    "report_date",
-    "text",
-    "specimen_date",
-    "institution",
-    "report_type",
-)
-
-
 def _csv_row(record: dict[str, object]) -> list[str]:
     """Every field the generator wrote: the formats must carry the same facts, so the
     flags can equal the clean JSON Lines run's."""
-    return [str(record.get(f) or "") for f in _CSV_FIELDS]
+    return [str(record.get(f) or "") for f in REPORT_FIELDS]
 
 
 def _csv_line_from(row: list[str]) -> str:
