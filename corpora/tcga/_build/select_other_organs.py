@@ -1,0 +1,48 @@
+"""Choose batches 10-11: cervical and ovarian TCGA reports that no earlier batch annotated (ids only).
+
+Batches 1-9 covered every uterine report and every report that mentions a smooth-muscle
+marker, a sarcoma or a leiomyoma. The next blind estimates come from the two organs left
+with many unseen reports, the cervix (batch10) and the ovary (batch11), 70 of each, drawn
+with a fixed seed. They test whether the rules hold on other gynaecological layouts and
+vocabularies. Deterministic.
+
+    python corpora/tcga/_build/select_other_organs.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE.parents[3] / "shared" / "corpora-tcga" / "reports.jsonl"
+OUT = HERE.parent / "batches"
+SEED = 20261203
+PER_BATCH = 70
+
+
+def main() -> None:
+    seen = {
+        line.strip()
+        for path in sorted(OUT.glob("batch*.txt"))
+        if path.stem not in ("batch10", "batch11")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    unseen: dict[str, list[str]] = {"cervix": [], "ovary": []}
+    with SOURCE.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["organ"] in unseen and record["report_id"] not in seen:
+                unseen[record["organ"]].append(record["report_id"])
+    rng = random.Random(SEED)
+    for name, organ in (("batch10", "cervix"), ("batch11", "ovary")):
+        ids = sorted(unseen[organ])
+        rng.shuffle(ids)
+        (OUT / f"{name}.txt").write_text("\n".join(ids[:PER_BATCH]) + "\n", encoding="utf-8")
+        print(f"{name}: {PER_BATCH} of {len(ids)} unseen {organ} reports")
+
+
+if __name__ == "__main__":
+    main()
