@@ -475,7 +475,6 @@ def test_bad_flags_gold_line(tmp_path: Path) -> None:
         evaluate(GOLD, REPORTS, flags_gold=flags_gold, extractor=_NeverCalled())
 
 
-
 @pytest.mark.parametrize(
     ("code", "scored"),
     [("8727/0", "8720/0"), ("8770/0", "8720/0"), ("8850/1", "8851/3"), ("8890/0", "8890/0")],

@@ -26,6 +26,19 @@ def row(text: str, expected: set[tuple[str, str]], id: str, **details: Any) -> A
 
 
 ROWS = [
+    # "negative for <the lesion>" is the marker's own result, not the prefix of a next marker
+    row("Immunostains for desmin are negative for tumour.", {("desmin", NEG)}, "neg-for-lesion"),
+    row(
+        "Stains for keratin AE1/3 are negative for metastatic carcinoma, but highlight"
+        " endosalpingiosis.",
+        {("pan-cytokeratin", NEG)},
+        "neg-for-metastatic-carcinoma",
+    ),
+    row(
+        "Criteria: MMR proteins: complete absence of tumor nuclear staining.",
+        set(),
+        "criteria-legend-is-not-a-result",
+    ),
     row(
         "Immunostaining: HNF-35, SMA, desmin is intensely positive.",
         {("HHF-35", POS), ("SMA", POS), ("desmin", POS)},

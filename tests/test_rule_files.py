@@ -237,6 +237,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.sertoli_leydig", "Sertoli-Leydig cell tumor, see comment."),
     ("dx.adenomatoid", "Adenomatoid tumor, see comment."),
     ("dx.mucinous_carcinoma", "Mucinous carcinoma, see comment."),
+    ("dx.mucinous_adenocarcinoma_endocervical", "Mucinous adenocarcinoma, endocervical type."),
     ("dx.mucinous_borderline", "Mucinous borderline tumor, see comment."),
     ("dx.mucinous_cystadenoma", "Mucinous cystadenoma, see comment."),
     ("dx.adenofibroma", "Adenofibroma of the ovary."),
@@ -371,6 +372,13 @@ BACK_REFERENCE_ROWS = [
         True,
     ),
     ("excl.backref_extent_before", "Serosa involved by carcinoma.", "dx.carcinoma_nos", False),
+    (
+        "excl.backref_stain_object",
+        "Squamous cell carcinoma.\nKeratin is diffusely positive in carcinoma.",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    ("excl.backref_stain_object", "p16 highlights the carcinoma.", "dx.carcinoma_nos", False),
 ]
 
 

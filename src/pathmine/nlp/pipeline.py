@@ -32,6 +32,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
+from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary
 from pathmine.nlp.report_facts import FactReader
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
@@ -92,7 +93,7 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
         headings = frozenset(
             literal.lower() for rule in rules.sections.rules for literal in rule.literals
         )
-        nlp.tokenizer = PathologyTokenizer(nlp.vocab, headings)
+        nlp.tokenizer = PathologyTokenizer(nlp.vocab, headings, fuzzy_vocabulary(rules))
     else:
         segmentation.customize_tokenizer(nlp)
     nlp.add_pipe("pathmine_line_sentencizer_v1")
@@ -369,9 +370,11 @@ class Extractor:
 
         # a broad term whose type is named ("adenocarcinoma, endometrioid type") is that
         # type; a mixed one ("adenocarcinoma, mixed serous and endometrioid") is 8323/3 and
-        # each type (annotators rarely list the broad code beside them)
+        # each type (annotators rarely list the broad code beside them, unless the broad
+        # term is a full diagnosis of its own: ``keep_broad``)
         hedged = bool(added) and self._hedged_type(ent, added)
-        out = [] if added and not hedged else [mention(entry, modifier_ids, behavior)]
+        keep = not added or hedged or any(q in self._subtypes.keeps_broad for q, _ in added)
+        out = [mention(entry, modifier_ids, behavior)] if keep else []
         for qualifier_id, added_id in added:
             extra = self._entries[added_id]
             extra_behavior = 6 if metastatic and extra.behavior == 3 else extra.behavior

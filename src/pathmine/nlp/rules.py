@@ -77,8 +77,12 @@ class SubtypeQualifier(DiagnosisExclusion):
     to: str
     entries: list[str] = Field(min_length=1)
     # recode: the mention becomes entry ``to`` ("low-risk GIST"); add: entry ``to`` is listed
-    # beside the broad term ("adenocarcinoma, endometrioid type" gives 8140/3 and 8380/3)
+    # for each type named ("adenocarcinoma, mixed endometrioid and serous" gives 8323/3,
+    # 8380/3 and 8441/3), and the broad term only with ``keep_broad`` ("squamous cell
+    # carcinoma, large cell keratinizing type": the broad term is a full diagnosis of its
+    # own, so 8070/3 and 8071/3; ANNOTATION.md: listing both is never wrong)
     mode: Literal["recode", "add"] = "recode"
+    keep_broad: bool = False
     # a regex over the whole report instead of the mention's sentence ("Risk: low" on its
     # own line recodes every GIST of the report)
     report: str | None = None
@@ -95,6 +99,14 @@ class TypedValues(_Strict):
     doc: str = ""
     line: str
     values: list[TypedValue]
+
+
+class OcrFuzzy(_Strict):
+    """One-edit OCR repairs of long lexicon words (``nlp.ocr_fuzzy``)."""
+
+    doc: str = ""
+    min_length: int = Field(default=8, ge=6)
+    protected: list[str] = []
 
 
 def _require_known(info: Any, kind: str, named: dict[str, set[str]]) -> None:
@@ -118,6 +130,7 @@ class DiagnosisLexicon(_Strict):
     back_references: list[DiagnosisExclusion] = []
     subtype_qualifiers: list[SubtypeQualifier] = []
     typed_values: TypedValues | None = None
+    ocr_fuzzy: OcrFuzzy | None = None
 
     @field_validator("subtype_qualifiers")
     @classmethod
@@ -231,6 +244,10 @@ class ResultCues(_Strict):
     intensity: dict[Literal["weak", "moderate", "strong"], list[str]]
     extent: dict[Literal["focal", "patchy", "diffuse"], list[str]]
     patterns: StainPatterns | None = None
+    # "keratin stains are negative for metastatic carcinoma": a result cue ending in "for"
+    # whose object is the lesion (a diagnosis or one of these words) is the marker's own
+    # result, not the prefix of the next marker ("desmin positive, negative for S100")
+    lesion_objects: list[str] = []
 
 
 class CompoundMarker(_Strict):

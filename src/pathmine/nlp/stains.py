@@ -178,6 +178,7 @@ class CueBook:
         self.postfix = self._compile(cues.postfix, toks)
         self.prefix = self._compile(cues.prefix, toks)
         self.negators = set(cues.negators)
+        self.lesion_objects = frozenset(ocr_norm(w) for w in cues.lesion_objects)
         self.intensity = {w: k for k, words in cues.intensity.items() for w in words}
         self.extent = {w: k for k, words in cues.extent.items() for w in words}
         self.canonical = {m.id: m.marker for m in markers}
@@ -463,7 +464,10 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             return None  # "ER  o Negative  o Positive": a form's printed options
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
-            if after in {"for", "with", "of"}:
+            if after in {"for", "with", "of"} and not (
+                after == "for"
+                and _lesion_object(book, tokens[k + len(cue.tokens) + 1 : k + len(cue.tokens) + 4])
+            ):
                 return None  # a prefix cue of the next list ("..., negative for S100")
             if cue.tokens == ("-",) and after and after.isalpha() and after not in book.extent:
                 seen.append(tok)
@@ -496,6 +500,17 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     if len(tokens) <= _WINDOW:
         return _qualifiers_only(book, seen)
     return None
+
+
+def _lesion_object(book: CueBook, tokens: Sequence[Token]) -> bool:
+    """Do the words after "negative for" name the lesion ("metastatic carcinoma", "tumour")
+    rather than another marker? Then the cue is the result of the marker before it."""
+    for tok in tokens:
+        if tok.ent_type_ == "STAIN":
+            return False
+        if tok.ent_type_ == "DIAGNOSIS" or tok.norm_ in book.lesion_objects:
+            return True
+    return False
 
 
 # Staining nouns and verbs that say a stain was looked at more than what it showed: a result

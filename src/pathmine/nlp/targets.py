@@ -158,6 +158,7 @@ class SubtypeRecoder(_ContextRegexes):
         qualifiers = list(qualifiers)
         super().__init__([q for q in qualifiers if q.report is None])
         self._to = {q.id: (q.to, q.mode) for q in qualifiers}
+        self.keeps_broad = frozenset(q.id for q in qualifiers if q.keep_broad)
         self._report = [
             (q.id, frozenset(q.entries), re.compile(q.report, re.IGNORECASE))
             for q in qualifiers

@@ -32,9 +32,13 @@ per new word type (the vocabulary caches it), not per token.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from pathmine.nlp.ocr_fuzzy import FuzzyVocabulary
 
 ABBREVIATIONS = frozenset(
     {
@@ -134,9 +138,15 @@ class PathologyTokenizer:
     ``\\S``), so offsets are running sums of token lengths.
     """
 
-    def __init__(self, vocab: Vocab, headings: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        vocab: Vocab,
+        headings: frozenset[str] | None = None,
+        fuzzy: FuzzyVocabulary | None = None,
+    ) -> None:
         self.vocab = vocab
         self.headings = headings  # section headers (lower case), for ``is_wrap``
+        self.fuzzy = fuzzy  # one-edit OCR repairs of long lexicon words (``nlp.ocr_fuzzy``)
         self._normed: set[str] = set()  # word types whose lexeme already has its OCR norm
         self._pieces: dict[str, tuple[str, ...]] = {}  # word -> its tokens (``_word_pieces``)
 
@@ -239,10 +249,13 @@ class PathologyTokenizer:
 
     def _set_norms(self, words: list[str]) -> None:
         normed = self._normed
+        fuzzy = self.fuzzy
         for word in words:
             if word not in normed:
                 normed.add(word)
                 norm = ocr_norm(word)
+                if fuzzy is not None and len(norm) >= fuzzy.min_length:
+                    norm = fuzzy.nearest(norm) or norm
                 if norm != word:
                     self.vocab[word].norm_ = norm
 

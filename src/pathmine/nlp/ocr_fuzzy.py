@@ -1,0 +1,115 @@
+"""One-edit OCR repairs of long lexicon words ("squalmous", "adenocarcinoha", "rnutinous").
+
+The tokenizer's ``ocr_norm`` folds the confusable *classes* of characters (``0``/``o``,
+``1``/``l``/``i``, ``rn``/``m``), but scanned reports also drop, add, swap and replace single
+letters: "Squalmous cell carcinoma", "aquamous", "adenocarcinoha" (45 times in the TCGA OCR),
+"Mutinous adenocarcinoma", "leiomycma". A word of eight letters or more that is not itself a
+lexicon word, and is one edit (insertion, deletion, substitution or transposition of
+neighbours) from exactly one long lexicon word, takes that word's norm, so the phrase
+matchers read it as written.
+
+Short words are never repaired (too many real words sit one edit apart), nor a word one
+edit from two lexicon words, nor a plural onto its singular (both are words). Real words
+that sit one edit from a lexicon word ("fibrosis" / "fibroids", "endometriosis" /
+"endometrioids", "granuloma" / "granulosa", "hematoma" / "hepatoma") are listed as
+protected in ``diagnoses.json`` (``ocr_fuzzy``): they keep their own norm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pathmine.nlp.tokenizer import ocr_norm
+
+if TYPE_CHECKING:
+    from pathmine.nlp.rules import RulePack
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Optimal-string-alignment distance of ``a`` and ``b`` is at most one."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diffs = [i for i in range(la) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    if la > lb:
+        a, b = b, a  # a is the shorter: b has one extra character
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+class FuzzyVocabulary:
+    """The long lexicon words (as norms) and the one-edit lookup into them."""
+
+    def __init__(self, words: Iterable[str], protected: Iterable[str], min_length: int) -> None:
+        self.min_length = min_length
+        self.words = frozenset(w for w in words if len(w) >= min_length and w.isalpha())
+        self.protected = frozenset(protected)
+        # symmetric-deletion index: a word and each of its one-character deletions
+        self._index: dict[str, set[str]] = {}
+        for word in self.words:
+            for key in (word, *_deletions(word)):
+                self._index.setdefault(key, set()).add(word)
+
+    def nearest(self, norm: str) -> str | None:
+        """The one lexicon word ``norm`` is a one-edit OCR slip of, else ``None``."""
+        if (
+            len(norm) < self.min_length
+            or norm in self.words
+            or norm in self.protected
+            or not norm.isalpha()
+        ):
+            return None
+        found: set[str] = set()
+        for key in (norm, *_deletions(norm)):
+            found.update(self._index.get(key, ()))
+        close = {w for w in found if within_one_edit(norm, w)}
+        if len(close) != 1:
+            return None
+        (word,) = close
+        if word + "s" == norm or norm + "s" == word:
+            return None  # a plural and its singular are both words
+        return word
+
+
+def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
+    """The repair vocabulary of a rule pack: the long words of every diagnosis phrase and
+    marker alias (with their spelling variants). Every other rule file's words (ConText cues,
+    section headers, stain result cues) are real words too, and are never repaired."""
+    from pathmine.nlp.targets import spelling_variants
+
+    config = rules.diagnoses.ocr_fuzzy
+    if config is None:
+        return None
+    phrases = [p for e in rules.diagnoses.entries for p in (e.term, *e.phrases)]
+    phrases += [a for m in rules.stains.markers for a in m.aliases]
+    words = {ocr_norm(w) for p in phrases for v in spelling_variants(p) for w in _WORD.findall(v)}
+    cues = [r.literal for r in rules.context.rules]
+    cues += [lit for r in rules.sections.rules for lit in r.literals]
+    results = rules.stains.results
+    for table in (results.postfix, results.prefix, results.intensity, results.extent):
+        cues += [c for values in table.values() for c in values]
+    cues += results.negators
+    protected = {ocr_norm(w) for w in config.protected}
+    protected |= {ocr_norm(w) for c in cues for w in _WORD.findall(c)} - words
+    return FuzzyVocabulary(words, protected, config.min_length)

@@ -1,0 +1,164 @@
+"""One-edit OCR repairs of long lexicon words, and the squamous / endocervical subtype
+qualifiers found on the cervical TCGA batch (examples are our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp.ocr_fuzzy import FuzzyVocabulary, fuzzy_vocabulary, within_one_edit
+from pathmine.nlp.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("squamous", "squalmous", True),  # insertion
+        ("squamous", "squmous", True),  # deletion
+        ("squamous", "aquamous", True),  # substitution
+        ("squamous", "sqaumous", True),  # neighbour swap
+        ("squamous", "squatnous", False),  # two edits
+        ("squamous", "suqamuos", False),
+        ("abc", "abc", True),
+        ("abcd", "bcda", False),  # a rotation is two edits, not one
+    ],
+)
+def test_within_one_edit(a: str, b: str, expected: bool) -> None:
+    assert within_one_edit(a, b) is expected
+    assert within_one_edit(b, a) is expected
+
+
+def test_vocabulary_rules() -> None:
+    vocab = FuzzyVocabulary(["squamous", "papillary", "capillary", "leiomyoma"], ["fibrosis"], 8)
+    assert vocab.nearest("squalmous") == "squamous"
+    assert vocab.nearest("squamous") is None  # a lexicon word stays itself
+    assert vocab.nearest("apillary") is None  # one edit from two words: ambiguous
+    assert vocab.nearest("leiomyomas") is None  # a plural is a word, not a slip
+    assert vocab.nearest("fibrosls") is None  # too far; and "fibrosis" is protected
+    assert vocab.nearest("myoma") is None  # short words are never repaired
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["fibrosis", "endometriosis", "granuloma", "hematoma", "infiltration", "functional"],
+)
+def test_real_words_one_edit_from_the_lexicon_are_protected(word: str) -> None:
+    vocab = fuzzy_vocabulary(load_rules())
+    assert vocab is not None
+    from pathmine.nlp.tokenizer import ocr_norm
+
+    assert vocab.nearest(ocr_norm(word)) is None
+
+
+def _codes(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "DIAGNOSIS:\nCervix, biopsy: invasive squalmous cell carcinoma.",
+            {("8070/3", "affirmed")},
+            id="letter-inserted",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix, LEEP: aquamous cell carcinoma, moderately differentiated.",
+            {("8070/3", "affirmed")},
+            id="letter-replaced",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nEndometrium, curettage: ADENOCARCINOHA, grade 2.",
+            {("8140/3", "affirmed")},
+            id="m-read-as-h",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nUterus: intramural leiomycma, 3 cm.",
+            {("8890/0", "affirmed")},
+            id="o-read-as-c",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nOvary: endometriosis and fibrosis. No tumour.",
+            set(),
+            id="real-words-stay",
+        ),
+    ],
+)
+def test_ocr_slips_in_reports(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "DIAGNOSIS:\nCervix, biopsy: squamous cell carcinoma, large cell keratinizing type.",
+            {("8070/3", "affirmed"), ("8071/3", "affirmed")},
+            id="keratinizing-after",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: invasive squamous cell carcinoma, large cell, non-keratinizing.",
+            {("8070/3", "affirmed"), ("8072/3", "affirmed")},
+            id="nonkeratinizing-after",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: squamous cell carcinoma, poorly differentiated, nonkeratinizing.",
+            {("8070/3", "affirmed"), ("8072/3", "affirmed")},
+            id="nonkeratinizing-joined",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix, cone: CARCINOMA, SQUAMOUS CELL, invading 4 mm.",
+            {("8070/3", "affirmed")},
+            id="inverted-squamous",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: mucinous adenocarcinoma of endocervical type, grade 1.",
+            {("8480/3", "affirmed"), ("8482/3", "affirmed")},
+            id="endocervical-type-after",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: endocervical mucinous adenocarcinoma, invasive.",
+            {("8480/3", "affirmed"), ("8482/3", "affirmed")},
+            id="endocervical-before",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: squamous cell carcinoma arising in nonkeratinizing epithelium"
+            " with koilocytes.",
+            {("8070/3", "affirmed")},
+            id="epithelium-is-not-a-type",
+        ),
+    ],
+)
+def test_squamous_and_endocervical_types(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "DIAGNOSIS:\nCervix: squamous cell carcinoma.\nCOMMENT:\np16 is strongly positive in"
+            " carcinoma; CEA highlights the carcinoma.",
+            {("8070/3", "affirmed")},
+            id="stain-object-is-a-back-reference",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: squamous cell carcinoma.\nLymph nodes: negative for carcinoma.",
+            {("8070/3", "affirmed"), ("8010/3", "negated")},
+            id="negative-for-stays-a-negated-mention",
+        ),
+    ],
+)
+def test_stain_statement_back_references(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _codes(extractor, text) == expected
