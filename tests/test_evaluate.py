@@ -18,6 +18,7 @@ from pathmine.evaluate import (
     Score,
     check_floors,
     evaluate,
+    load_gold,
     render_markdown,
     render_text,
     score_extractions,
@@ -484,3 +485,40 @@ def test_guideline_equivalent_codes_score_as_one(code: str, scored: str) -> None
     from pathmine.evaluate import scored_code
 
     assert scored_code(code) == scored
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"value": 7, "unit": "per 5 mm2"}, 1.4),
+        ({"value": 3, "unit": "per mm²"}, 3.0),
+        ({"value": 4, "unit": "per 2.5 mm^2"}, 1.6),
+    ],
+)
+def test_gold_mitoses_per_area_are_scored_per_mm2(
+    tmp_path: Path, value: dict[str, object], expected: float
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "report_id": "R1",
+        "diagnoses": [],
+        "stains": [],
+        "features": {"mitoses_per_10hpf": value},
+    }
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    features = load_gold(gold)["R1"].features
+    assert "mitoses_per_10hpf" not in features
+    assert features["mitoses_per_mm2"] == pytest.approx(expected)
+
+
+def test_gold_mitoses_object_without_a_unit_is_an_error(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "report_id": "R1",
+        "diagnoses": [],
+        "stains": [],
+        "features": {"mitoses_per_10hpf": {"value": 7}},
+    }
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="unit"):
+        load_gold(gold)

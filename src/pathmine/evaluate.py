@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -561,6 +562,9 @@ def _pairs(
     return frozenset(out)
 
 
+_PER_AREA = re.compile(r"(?i)per\s*(\d+(?:\.\d+)?)?\s*mm(?:2|²|\^2)")
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -573,6 +577,17 @@ def _features(raw: Any, where: str, problems: list[str]) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {}
     for key, value in raw.items():
+        if key == "mitoses_per_10hpf" and isinstance(value, dict):
+            # ANNOTATION.md section 5: a count per mm² is kept with its unit
+            # ({"value": 7, "unit": "per 5 mm2"}); it is scored as mitoses_per_mm2
+            area = _PER_AREA.fullmatch(str(value.get("unit", "")).strip())
+            if area is None or not _is_number(value.get("value")):
+                problems.append(
+                    f"{where}: feature {key!r}: an object needs a number 'value'"
+                    " and a 'unit' like 'per 5 mm2'"
+                )
+                continue
+            key, value = "mitoses_per_mm2", value["value"] / float(area.group(1) or 1)
         ok = value is None or {
             "mitoses_per_10hpf": _is_number(value),
             "mitoses_per_mm2": _is_number(value),
