@@ -170,7 +170,8 @@ ROWS = [
     ),
     pytest.param(
         "Endometroid adenocarcinoma, grade 1.",
-        [("8380/3", "adenocarcinoma")],
+        # the one-edit OCR repair reads "endometroid" as the lexicon's "endometrioid"
+        [("8380/3", "Endometroid adenocarcinoma")],
         id="endometroid-misspelling",
     ),
     pytest.param(
