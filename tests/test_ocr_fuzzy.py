@@ -83,6 +83,32 @@ def _codes(extractor: Extractor, text: str) -> set[tuple[str, str]]:
             id="o-read-as-c",
         ),
         pytest.param(
+            "DIAGNOSIS:\nOmentum: metastatic adenocarcinomaJ, consistent with Mullerian origin.",
+            {("8140/6", "affirmed")},
+            id="glued-letter-not-a-plural",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nOvary: PAPILLARY SEROUS ADENOCARCINOI1A.",
+            {("8441/3", "affirmed")},
+            id="m-read-as-two-strokes",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nSmall bowel, biopsy: HETASTATIC ADENOCARCINOMA.",
+            {("8140/6", "affirmed")},
+            id="metastatic-cue-through-ocr",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCul-de-sac, biopsy:\n-FIBROADIPOSE TISSUE AND Sm00TH MUSCLE WITH NO\n"
+            "CARCINOMA IDENTIFIED\n",
+            {("8010/3", "negated")},
+            id="with-no-wrapped-onto-the-next-line",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nSentinel nodes: 0/4 neg for metastatic carcinoma.",
+            {("8010/6", "negated")},
+            id="neg-for",
+        ),
+        pytest.param(
             "DIAGNOSIS:\nOvary: endometriosis and fibrosis. No tumour.",
             set(),
             id="real-words-stay",

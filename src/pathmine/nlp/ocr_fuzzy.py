@@ -80,15 +80,31 @@ class FuzzyVocabulary:
             or not norm.isalpha()
         ):
             return None
+        word = self._one_edit(norm)
+        if word is None and "ll" in norm:
+            # OCR reads "m" as two strokes ("ADENOCARCINOI1A", folded to "...olla")
+            for at in range(norm.find("ll"), len(norm) - 1):
+                if norm.startswith("ll", at):
+                    word = self._one_edit(norm[:at] + "m" + norm[at + 2 :], exact=True)
+                    if word is not None:
+                        break
+        if word is not None and (word + "s" == norm or norm + "s" == word):
+            return None  # a plural and its singular are both words
+        return word
+
+    def _one_edit(self, norm: str, exact: bool = False) -> str | None:
+        if exact:
+            return norm if norm in self.words else None
         found: set[str] = set()
         for key in (norm, *_deletions(norm)):
             found.update(self._index.get(key, ()))
         close = {w for w in found if within_one_edit(norm, w)}
+        # a word one edit from a lexicon word and from its plural is the singular's slip
+        # ("adenocarcinomaJ": "adenocarcinoma" and "adenocarcinomas")
+        close -= {w for w in close if w.endswith("s") and w[:-1] in close}
         if len(close) != 1:
             return None
         (word,) = close
-        if word + "s" == norm or norm + "s" == word:
-            return None  # a plural and its singular are both words
         return word
 
 
@@ -103,6 +119,7 @@ def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
         return None
     phrases = [p for e in rules.diagnoses.entries for p in (e.term, *e.phrases)]
     phrases += [a for m in rules.stains.markers for a in m.aliases]
+    phrases += rules.diagnoses.metastatic_cues  # "HETASTATIC ADENOCARCINOMA"
     words = {ocr_norm(w) for p in phrases for v in spelling_variants(p) for w in _WORD.findall(v)}
     cues = [r.literal for r in rules.context.rules]
     cues += [lit for r in rules.sections.rules for lit in r.literals]

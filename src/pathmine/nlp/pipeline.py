@@ -48,7 +48,7 @@ from pathmine.nlp.targets import (
     diagnosis_rules,
     marker_rules,
 )
-from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, text_of
+from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, ocr_norm, text_of
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 _ASSERTION_ORDER = (
@@ -156,7 +156,9 @@ class Extractor:
         self._features = FeatureFinder(self.rules.features)
         self._facts = FactReader(self.rules.report_facts)
         self._sites = SiteNormalizer(self.rules.sites)
-        self._metastatic = {c.lower() for c in self.rules.diagnoses.metastatic_cues}
+        self._metastatic = {
+            " ".join(ocr_norm(w) for w in c.split()) for c in self.rules.diagnoses.metastatic_cues
+        }
         self._report_types = [
             (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
             for r in self.rules.report_types.rules
@@ -670,12 +672,14 @@ class Extractor:
             [sent.start, ent.start - 6, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)]
         )
         before = ent.doc[lo : ent.start]
-        window = " ".join(t.lower_ for t in before if not t.is_space)
+        # on the OCR-folded norms, so "HETASTATIC" and "metastat1c" are cues too
+        window = " ".join(t.norm_ for t in before if not t.is_space)
         after = ent.doc[ent.end : min(sent.end, ent.end + 3)]
-        after_words = {t.lower_ for t in after}
-        return any(cue in window for cue in self._metastatic) or "metastatic" in after_words
+        after_words = {t.norm_ for t in after}
+        return any(cue in window for cue in self._metastatic) or _METASTATIC_NORM in after_words
 
 
+_METASTATIC_NORM = ocr_norm("metastatic")
 _ENTS_KEY = "pathmine.ents"
 
 

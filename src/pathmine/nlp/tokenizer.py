@@ -341,6 +341,8 @@ _NEVER_LAST_WORDS = frozenset(
         "were",
     ]
 )
+# "... with no" ends no sentence: the negated noun is on the next line
+_BEFORE_DANGLING_NO = frozenset(["with", "and", "shows", "show", "reveals"])
 _JOIN_MIN_MIXED_LINE = 60  # a mixed-case line with a capitals tail: wrapped near its width
 _HEADING_WORDS = 4
 
@@ -365,8 +367,12 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     if not (before.isalnum() or before == ","):
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
-    if after.isalnum() and line.rsplit(None, 1)[-1].lower() in _NEVER_LAST_WORDS:
-        return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
+    if after.isalnum():
+        last_two = line.lower().rsplit(None, 2)[-2:]
+        if last_two[-1] in _NEVER_LAST_WORDS:
+            return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
+        if len(last_two) == 2 and last_two[-1] == "no" and last_two[0] in _BEFORE_DANGLING_NO:
+            return True  # "TISSUE WITH NO\nCARCINOMA IDENTIFIED" (a synoptic "Invasion: No" ends)
     if after.islower():
         # A short Title/UPPER line is a heading without its colon ("Diagnosis", "FINAL
         # DIAGNOSIS"); the next line starts its body, not the rest of a phrase.
