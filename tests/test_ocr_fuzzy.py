@@ -188,3 +188,54 @@ def test_stain_statement_back_references(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Squamous celll carcinoma, grade II.", {("8070/3", "affirmed")}, id="tripled-letter"
+        ),
+        pytest.param(
+            "Squamous cell carcinoma, nonkeratizing, poorly differentiated.",
+            {("8070/3", "affirmed"), ("8072/3", "affirmed")},
+            id="nonkeratinizing-letters-dropped",
+        ),
+        pytest.param(
+            "IN SITU CARCINOMA IS ALSO PRESENT.", {("8010/2", "affirmed")}, id="in-situ-before"
+        ),
+        pytest.param(
+            "Fallopian tube with tubal intraepithelial carcinoma.",
+            {("8010/2", "affirmed")},
+            id="intraepithelial-is-in-situ",
+        ),
+        pytest.param(
+            "Primary tumour pTl [I]: Cervical carcinoma confined to uterus.",
+            set(),
+            id="staging-definition",
+        ),
+        pytest.param(
+            "Carcinoma in situ:   Not identified\nMargins: clear",
+            {("8010/2", "negated")},
+            id="field-value-negates-its-label",
+        ),
+        pytest.param(
+            "Presence of carcinoma in situ at distal margin: Negative\nLVI: present",
+            {("8010/2", "negated")},
+            id="field-negative-at-line-end",
+        ),
+        pytest.param(
+            "Vaginal cuff: negative for carcinoma.",
+            {("8010/3", "negated")},
+            id="negative-for-still-forward",
+        ),
+        pytest.param(
+            "HISTOLOGIC TYPE....: SQUAMOUS CELL CARCINOMA, LARGE CELL    NECROSIS.......: NOT"
+            " IDENTIFIED",
+            {("8070/3", "affirmed")},
+            id="next-field-on-the-same-line",
+        ),
+    ],
+)
+def test_cervical_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected

@@ -316,6 +316,13 @@ DIAGNOSIS_NEGATIVES = [
 EXCLUSION_ROWS = [
     # (exclusion id, text, entry id, whether the exclusion removes the entry's match)
     ("excl.comparison_than", "Risk is higher than for lipoma.", "dx.lipoma", True),
+    (
+        "excl.staging_definition",
+        "pT1b (IB): Cervical carcinoma confined to the cervix.",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    ("excl.staging_definition", "pT1b (IB). Carcinoma invades stroma.", "dx.carcinoma_nos", False),
     ("excl.comparison_than", "Lipoma, larger than 5 cm.", "dx.lipoma", False),
     ("excl.like", "Schwannoma-like palisading.", "dx.schwannoma", True),
     ("excl.like", "Schwannoma, likely ancient.", "dx.schwannoma", False),

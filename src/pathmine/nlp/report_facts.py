@@ -48,6 +48,7 @@ _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9/\-.])(?=[A-Za-z0-9/\-.]*\d)(?=[A-Za-z0-9/\-.]*[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9/\-.]{3,30}"
 )
+_LABEL_WINDOW = 60  # characters before a candidate searched for an identifier label
 _MAX_CITED = 200  # accession-shaped tokens looked at per report (OCR debris is endless)
 # a cited-date pattern can only match where one of these stems appears
 _DATE_CUE = CaselessPattern(
@@ -142,21 +143,23 @@ class FactReader:
 
     @cached_property
     def _identifier_label(self) -> re.Pattern[str] | None:
-        # the data's pattern is anchored at the token (``$``); scanned once per report, its
-        # match ends are the offsets where an identifier starts
+        # the data's pattern is anchored at the token (``$``): it is searched only in the few
+        # characters before each accession candidate, never over the whole report
         labels = self.rules.identifier_labels
         if not labels:
             return None
-        pattern = labels.removesuffix("$")
-        return re.compile(first_char_guard(first_chars_any_case([pattern])) + pattern, re.I)
+        return re.compile(labels, re.I)
 
-    def _identifier_starts(self, text: str) -> set[int]:
-        """Offsets right after an MRN / hospital number / patient id label: a token there
-        identifies the patient, and storing it as a cited accession would copy PHI."""
+    def _after_identifier_label(self, text: str, start: int) -> bool:
+        """Does an MRN / hospital number / patient id label end right at ``start``? A token
+        there identifies the patient, and storing it as a cited accession would copy PHI."""
         label = self._identifier_label
         if label is None:
-            return set()
-        return {m.end() for m in label.finditer(text)}
+            return False
+        lo = max(0, start - _LABEL_WINDOW)
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1  # start the window at a word boundary, so ``\b`` means what it says
+        return label.search(text, lo, start) is not None
 
     @cached_property
     def _cited_date(self) -> list[re.Pattern[str]]:
@@ -192,10 +195,10 @@ class FactReader:
         return len(alnum) >= 5 and (has_letter or separated)
 
     def _day_first(self, text: str) -> bool:
-        for a, b, _ in _ANY_NUMERIC_DATE.findall(text, 0, 4000):
-            if int(a) > 12:
+        for m in _ANY_NUMERIC_DATE.finditer(text, 0, 4000):  # the first decisive date wins
+            if int(m.group(1)) > 12:
                 return True
-            if int(b) > 12:
+            if int(m.group(2)) > 12:
                 return False
         return self.rules.day_first_default
 
@@ -220,9 +223,8 @@ class FactReader:
             if self._is_accession(token) and any(c.isalpha() for c in token):
                 passing.append((start, token))
         if passing:
-            identifiers = self._identifier_starts(text)
             for start, token in passing:
-                if start in identifiers:
+                if self._after_identifier_label(text, start):
                     continue
                 key = accession_key(token)
                 if key != own_key:

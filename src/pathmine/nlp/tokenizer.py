@@ -112,14 +112,16 @@ _CAMEL = re.compile(
 _SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
 
 
+_TRIPLED = re.compile(r"([a-z])\1{2,}")
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "j": "l"})
 
 
 def ocr_norm(word: str) -> str:
     """Lower-case ``word`` with OCR-confusable characters folded together.
 
-    ``0``→``o``, ``1``/``i``/``j``/``|``→``l`` and ``rn``→``m``, only in words that hold a letter
-    (numbers and signs stay as they are). Lexicon phrases get the same folding, so
+    ``0``→``o``, ``1``/``i``/``j``/``|``→``l`` and ``rn``→``m``, and a letter tripled by OCR
+    ("celll") written twice, only in words that hold a letter (numbers and signs stay as they
+    are). Lexicon phrases get the same folding, so
     "LE1OMYOSARC0MA", "lelomyosarcoma" and "leiomyosarcoma" share one norm, as do
     "rnyogenin" and "myogenin". Folding maps distinct spellings together, never a word onto
     a different lexicon term: the lexicon has no pair of terms that differ only in these.
@@ -127,7 +129,10 @@ def ocr_norm(word: str) -> str:
     lower = word.lower().strip()
     if lower.isdigit() or not any(c.isalpha() for c in lower):
         return lower
-    return lower.translate(_OCR_FOLD).replace("rn", "m")
+    folded = lower.translate(_OCR_FOLD).replace("rn", "m")
+    if len(folded) > 3 and _TRIPLED.search(folded):
+        folded = _TRIPLED.sub(r"\1\1", folded)  # "celll": no English word triples a letter
+    return folded
 
 
 class PathologyTokenizer:
