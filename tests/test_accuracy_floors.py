@@ -1,7 +1,7 @@
 """Accuracy guard: every gold set scores at or above the floors recorded in corpora/floors.json.
 
-Every gold set has a floor: our own (dev, real, seed, flags), the eleven TCGA batches annotated
-in place, the five independently written synthetic sets and the four blind flag sets.
+Every gold set has a floor: our own (dev, real, seed, flags), the thirteen TCGA batches annotated
+in place, the five independently written synthetic sets and the five blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -30,7 +30,7 @@ GOLD_SETS = {
         "seed_case/gold_flags.jsonl",
     ),
     "flags": ("flags/reports.jsonl", "flags/gold_mentions.jsonl", "flags/gold_flags.jsonl"),
-    **{f"tcga_batch{b}": (None, f"tcga/batch{b}.gold.jsonl", None) for b in range(1, 12)},
+    **{f"tcga_batch{b}": (None, f"tcga/batch{b}.gold.jsonl", None) for b in range(1, 14)},
     **{
         f"blind_{s.lower()}": (
             f"blind_synth/{s}.reports.jsonl",
@@ -44,6 +44,7 @@ GOLD_SETS = {
     "blind_flags2": ("blind_flags2/reports.jsonl", None, "blind_flags2/gold_flags.jsonl"),
     "blind_flags3": ("blind_flags3/reports.jsonl", None, "blind_flags3/gold_flags.jsonl"),
     "blind_flags4": ("blind_flags4/reports.jsonl", None, "blind_flags4/gold_flags.jsonl"),
+    "blind_flags5": ("blind_flags5/reports.jsonl", None, "blind_flags5/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"

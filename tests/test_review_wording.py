@@ -19,7 +19,7 @@ def extractor() -> Extractor:
     [
         ("Department of Histopathology - REPORT ON REVIEWED MATERIAL\nLab No: X1", "review"),
         ("Reference review of slides from case Q-19-2201\n", "review"),
-        ("REFERENCE PATHOLOGY REPORT\nUnser Zeichen: K-2020-11\n", "consult"),
+        ("REFERENCE PATHOLOGY REPORT\nUnser Zeichen: K-2020-11\n", "review"),
         ("Department of Pathology - Consultation (Outside Material)\n", "consult"),
         ("SURGICAL PATHOLOGY REPORT\nSpecimen: uterus\n", "original"),
     ],
@@ -58,3 +58,101 @@ def test_review_report_types(extractor: Extractor, head: str, expected: str) -> 
 )
 def test_review_voices(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
     assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "KLINISCHE GEGEVENS / CLINICAL DATA:\nMyoma.\nMICROSCOPIE:\nSmooth muscle tumour.\n"
+            "CONCLUSIE / CONCLUSION:\nCellular leiomyoma.\n",
+            [
+                ("8890/0", "clinical_history"),
+                ("8897/1", "microscopic"),
+                ("8892/0", "final_diagnosis"),
+            ],
+            id="bilingual-headers-other-language-first",
+        ),
+        pytest.param(
+            "CLINICAL DATA / DADOS CLINICOS:\nFibroid.\nDIAGNOSIS / DIAGNÓSTICO:\nLeiomyoma.\n",
+            [("8890/0", "clinical_history"), ("8890/0", "final_diagnosis")],
+            id="bilingual-headers-english-first",
+        ),
+        pytest.param(
+            "Klinisk info: ?naevus.\nMikro: compound naevus.\nKonklusjon: Compound naevus.\n",
+            [
+                ("8720/0", "clinical_history"),
+                ("8720/0", "microscopic"),
+                ("8720/0", "final_diagnosis"),
+            ],
+            id="scandinavian-headers",
+        ),
+        pytest.param(
+            "Ki-67 / MIB-1: 5%. Leiomyoma.\n",
+            [("8890/0", None)],
+            id="a-slash-inside-a-line-is-no-header",
+        ),
+    ],
+)
+def test_section_headers_in_other_languages(
+    extractor: Extractor, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(d.icdo3, d.section) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "own"),
+    [
+        ("Our no.: LSR19-0772     Referred by: Dr S. Haig\n", "LSR19-0772"),
+        ("Ons nummer (our no.): C18-00531\nUw kenmerk (your ref.): T16-08412\n", "C18-00531"),
+        ("T-nummer: T16-08412     Aanvrager: drs. M. Koster\n", "T16-08412"),
+        ("Rekv.nr.: P19-23871     Rekvirent: Dr K. Lund\n", "P19-23871"),
+        ("Prøvenr.: VF17-2281     Rekvirent: Gyn\n", "VF17-2281"),
+    ],
+)
+def test_own_accession_labels(extractor: Extractor, head: str, own: str) -> None:
+    assert extractor.extract(head + "DIAGNOSIS: leiomyoma.").accession == own
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Pasient-ID: VF-0228417     Prøvenr.: VF17-2281\n",
+        "CPR: 120371-AB18     Rekv.nr.: P19-23871\n",
+        "Fødselsnr.: 140279-AB441   Prøvenr.: VF17-2281\n",
+    ],
+)
+def test_national_patient_ids_are_never_cited_accessions(extractor: Extractor, head: str) -> None:
+    extraction = extractor.extract(head + "DIAGNOSIS: leiomyoma.")
+    assert extraction.cited_accessions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Comment: Leiomyosarcoma was considered in the differential diagnosis and is excluded:"
+            " there is no necrosis.",
+            {("8890/3", "negated")},
+            id="considered-and-excluded",
+        ),
+        pytest.param(
+            "SARCOMA REFERENCE PATHOLOGY - SPECIALIST OPINION\nDiagnosis: leiomyoma.",
+            {("8890/0", "affirmed")},
+            id="service-title-is-no-mention",
+        ),
+    ],
+)
+def test_review_assertions(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
+
+
+def test_specialist_opinion_is_a_review_and_dates_its_specimen(extractor: Extractor) -> None:
+    text = (
+        "SARCOMA REFERENCE PATHOLOGY - SPECIALIST OPINION\nMATERIAL RECEIVED:\n9 slides from a"
+        " hysterectomy and bilateral salpingo-oophorectomy performed at Deeside Infirmary on"
+        " 14 March 2015.\nOPINION: Leiomyosarcoma."
+    )
+    extraction = extractor.extract(text)
+    assert extractor.infer_report_type(text) == "review"
+    assert [d.isoformat() for d in extraction.cited_dates] == ["2015-03-14"]

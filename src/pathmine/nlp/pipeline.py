@@ -163,6 +163,11 @@ class Extractor:
             (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
             for r in self.rules.report_types.rules
         ]
+        # one scan that says whether any rule can match: most reports are originals, and
+        # the rules' own order (the first matching rule wins) is needed only when one does
+        self._any_report_type = CaselessPattern(
+            "|".join(f"(?:{r.regex})" for r in self.rules.report_types.rules), re.MULTILINE
+        )
 
     @property
     def nlp(self) -> Language:
@@ -205,6 +210,8 @@ class Extractor:
         # length is aligned with the original (else CaselessPattern lower-cases the head).
         aligned = lowered is not None and len(lowered) == len(text)
         lowered_head = lowered[:window] if aligned and lowered is not None else None
+        if self._any_report_type.search(head, lowered_head) is None:
+            return "original"
         for _rule_id, report_type, regex in self._report_types:
             if regex.search(head, lowered_head):
                 return report_type

@@ -26,13 +26,60 @@ _HEADER_END = {":", "-", "–", "—"}
 _QUALIFIER_MAX = 6  # tokens inside "MICROSCOPY (additional blocks):"
 
 
+_OTHER_LANGUAGE_MAX = 4  # words of the other language in a bilingual header
+
+
 def _ends_header(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return True
     token = doc[end]
     if token.text == "(":
         return _qualifier_end(doc, end) is not None
+    if token.text == "/":
+        return _translation_end(doc, end) is not None
     return token.text in _HEADER_END or (token.is_space and "\n" in token.text)
+
+
+def _translation_end(doc: Doc, slash: int) -> int | None:
+    """End of the other language's words after a bilingual header ("CLINICAL DATA /
+    KLINISCHE GEGEVENS:", "DIAGNOSIS / DIAGNOSIS:"): a few words, then a header ending."""
+    words = 0
+    for k in range(slash + 1, min(len(doc), slash + _OTHER_LANGUAGE_MAX + 3)):
+        token = doc[k]
+        if token.text in _HEADER_END or (token.is_space and "\n" in token.text):
+            return k if words else None
+        if token.is_space:
+            continue
+        if not token.is_alpha:
+            return None
+        words += 1
+        if words > _OTHER_LANGUAGE_MAX:
+            return None
+    return None
+
+
+def _after_translation(doc: Doc, start: int) -> int | None:
+    """Start of the line when only the other language's words and a slash precede a header
+    on it ("CONCLUSIE / CONCLUSION:", "MICROSCOPIE / MICROSCOPY:"), else ``None``."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or doc[k].text != "/":
+        return None
+    words = 0
+    k -= 1
+    while k >= 0:
+        token = doc[k]
+        if token.is_space and "\n" in token.text:
+            break
+        if not token.is_space:
+            if not token.is_alpha:
+                return None
+            words += 1
+            if words > _OTHER_LANGUAGE_MAX:
+                return None
+        k -= 1
+    return k + 1 if words else None
 
 
 def _qualifier_end(doc: Doc, start: int) -> int | None:
@@ -58,7 +105,14 @@ class PathologySectionizer(Sectionizer):
 
     def __call__(self, doc: Doc) -> Doc:
         matcher: Any = self._Sectionizer__matcher  # medspaCy keeps it name-mangled
-        matches = self.filter_start_lines(doc, matcher(doc))
+        found = matcher(doc)
+        matches = self.filter_start_lines(doc, found)
+        at_line_start = {m[1] for m in matches}
+        for match_id, start, end in found:
+            line_start = _after_translation(doc, start)
+            if line_start is not None and line_start not in at_line_start:
+                matches.append((match_id, line_start, end))  # "CONCLUSIE / CONCLUSION:"
+                at_line_start.add(line_start)
         matches = sorted((m for m in matches if _ends_header(doc, m[2])), key=lambda m: m[1])
         sections = []
         if not matches or matches[0][1] != 0:
@@ -68,6 +122,8 @@ class PathologySectionizer(Sectionizer):
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
             if end < len(doc) and doc[end].text == "(":
                 end = _qualifier_end(doc, end) or end
+            elif end < len(doc) and doc[end].text == "/":
+                end = _translation_end(doc, end) or end
             title_end = end + 1 if end < len(doc) and doc[end].text in _HEADER_END else end
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
             sections.append(

@@ -46,6 +46,11 @@ class SiteNormalizer:
             for s in vocabulary.sites
         ]
         self._sides = [(k, re.compile(v, re.IGNORECASE)) for k, v in vocabulary.laterality.items()]
+        # one scan says whether any site can match (most sentence windows name none); the
+        # vocabulary's order decides which one only when one does
+        self._any_site = re.compile(
+            "|".join(f"(?:{p})" for s in vocabulary.sites for p in s.patterns), re.IGNORECASE
+        )
         self.labels = {s.label: s.id for s in vocabulary.sites}
         self.distant = frozenset(vocabulary.distant)
         self.default_line = re.compile(vocabulary.default_labels, re.IGNORECASE | re.MULTILINE)
@@ -55,6 +60,8 @@ class SiteNormalizer:
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one normalizer per extractor
     def _normalize(self, raw: str) -> str | None:
+        if self._any_site.search(raw) is None:
+            return None
         for label, pattern in self._sites:
             m = pattern.search(raw)
             if m is None:
