@@ -156,3 +156,57 @@ def test_specialist_opinion_is_a_review_and_dates_its_specimen(extractor: Extrac
     extraction = extractor.extract(text)
     assert extractor.infer_report_type(text) == "review"
     assert [d.isoformat() for d in extraction.cited_dates] == ["2015-03-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "CLINICAL HISTORY:\nTAH/BSO June 2021 (Q21/0442) for endometrioid adenocarcinoma.",
+            {("8380/3", "historical")},
+            id="procedure-year-accession-for",
+        ),
+        pytest.param(
+            "CLINICAL HISTORY:\nLeft mastectomy March 2022 (HP/22/118) for malignant phyllodes"
+            " tumour.",
+            {("9020/3", "historical")},
+            id="any-ectomy-year-for",
+        ),
+        pytest.param(
+            "CLINICAL HISTORY:\nStatus after excision 2020 for atypical lipomatous tumour.",
+            {("8851/3", "historical")},
+            id="status-after",
+        ),
+        pytest.param(
+            "COMMENT: A cellular leiomyoma was considered; the infiltrative border argues against"
+            " this.",
+            {("8892/0", "negated")},
+            id="considered-then-argues-against-this",
+        ),
+        pytest.param(
+            "COMMENT: Should FISH be negative, a leiomyosarcoma would need to be considered.",
+            {("8890/3", "hypothetical")},
+            id="would-need-to-be-considered",
+        ),
+        pytest.param(
+            "COMMENT: The alternative of an angiosarcoma raised by the referring pathologist is"
+            " therefore excluded.",
+            {("9120/3", "negated")},
+            id="is-therefore-excluded-reaches-far",
+        ),
+        pytest.param(
+            "CLINICAL: Schwannoma?\nDIAGNOSIS: Neurofibroma.",
+            {("9560/0", "uncertain"), ("9540/0", "affirmed")},
+            id="trailing-question-mark",
+        ),
+        pytest.param(
+            "Servicio: Traumatologia - Unidad de Sarcomas\nDIAGNOSIS: Lipoma.",
+            {("8850/0", "affirmed")},
+            id="unit-of-sarcomas-is-a-service",
+        ),
+    ],
+)
+def test_blind_set_assertion_wording(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
