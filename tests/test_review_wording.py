@@ -210,3 +210,28 @@ def test_blind_set_assertion_wording(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
+
+
+def test_institution_code_before_a_header_is_the_consultants_own_voice(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "OUTSIDE DIAGNOSIS: Leiomyoma.\n\nHUMC DIAGNOSIS:\nUterus: STUMP.\n"
+        "CLINICAL DIAGNOSIS: fibroid\n"
+    )
+    found = [(d.icdo3, d.assertion, d.section) for d in extractor.extract(text).diagnoses]
+    assert found == [
+        ("8890/0", "historical", "quoted_diagnosis"),
+        ("8897/1", "affirmed", "final_diagnosis"),
+        ("8890/0", "affirmed", "clinical_history"),
+    ]
+
+
+def test_a_line_ending_inside_parentheses_continues(extractor: Extractor) -> None:
+    text = (
+        "ANCILLARY - FISH ... MDM2 (12q15) FISH, block A4 (referral laboratory, report dated\n"
+        "                     05/09/2021): AMPLIFIED, ratio 5.8.\n"
+    )
+    assert [(f.name, f.value) for f in extractor.extract(text).features] == [
+        ("mdm2_amplified", "true")
+    ]

@@ -58,6 +58,30 @@ def _translation_end(doc: Doc, slash: int) -> int | None:
     return None
 
 
+_SITE_CODE_MAX = 8  # letters of an institution code before a header ("HUMC DIAGNOSIS:")
+
+
+def _after_site_code(doc: Doc, start: int, header_words: frozenset[str]) -> int | None:
+    """Start of the line when the only word before a header on it is an institution code
+    ("HUMC DIAGNOSIS:", "MSKCC DIAGNOSIS:"): one upper-case word that no header uses."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0:
+        return None
+    code = doc[k]
+    if not (
+        code.is_alpha
+        and code.is_upper
+        and 2 <= len(code.text) <= _SITE_CODE_MAX
+        and code.lower_ not in header_words
+    ):
+        return None
+    if k > 0 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
+        return None
+    return k
+
+
 def _after_translation(doc: Doc, start: int) -> int | None:
     """Start of the line when only the other language's words and a slash precede a header
     on it ("CONCLUSIE / CONCLUSION:", "MICROSCOPIE / MICROSCOPY:"), else ``None``."""
@@ -103,13 +127,24 @@ def _qualifier_end(doc: Doc, start: int) -> int | None:
 class PathologySectionizer(Sectionizer):
     """Sections from start-of-line headers that end in a colon, a dash or a line break."""
 
+    _words: frozenset[str] | None = None
+
+    def _header_words(self) -> frozenset[str]:
+        """Every word of every header literal ("clinical", "outside", "final", ...)."""
+        if self._words is None:
+            self._words = frozenset(w for r in self.rules for w in r.literal.lower().split())
+        return self._words
+
     def __call__(self, doc: Doc) -> Doc:
         matcher: Any = self._Sectionizer__matcher  # medspaCy keeps it name-mangled
         found = matcher(doc)
         matches = self.filter_start_lines(doc, found)
         at_line_start = {m[1] for m in matches}
+        header_words = self._header_words()
         for match_id, start, end in found:
             line_start = _after_translation(doc, start)
+            if line_start is None:
+                line_start = _after_site_code(doc, start, header_words)
             if line_start is not None and line_start not in at_line_start:
                 matches.append((match_id, line_start, end))  # "CONCLUSIE / CONCLUSION:"
                 at_line_start.add(line_start)

@@ -373,6 +373,8 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
     if after.isalnum():
+        if line.count("(") > line.count(")"):
+            return True  # "(referral laboratory, report dated\n05/09/2021): AMPLIFIED"
         last_two = line.lower().rsplit(None, 2)[-2:]
         if last_two[-1] in _NEVER_LAST_WORDS:
             return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
