@@ -235,3 +235,27 @@ def test_a_line_ending_inside_parentheses_continues(extractor: Extractor) -> Non
     assert [(f.name, f.value) for f in extractor.extract(text).features] == [
         ("mdm2_amplified", "true")
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "site"),
+    [
+        ("Left forearrn (ulnar nerve), excision:", "left arm"),
+        ("Left 0vary, oophorectomy:", "left ovary"),
+        ("Sternum, biopsy:", None),  # "rn" stays when the repaired word is no site
+    ],
+)
+def test_site_words_read_through_ocr_slips(
+    extractor: Extractor, heading: str, site: str | None
+) -> None:
+    extractor.load()
+    assert extractor._sites.normalize(heading) == site
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Hosp. No: UHUTH/0083142\n", "Hospital No.: RQ-449120\n", "HOSP NR: HX/22/0091\n"],
+)
+def test_hospital_numbers_with_a_period_are_never_cited(extractor: Extractor, head: str) -> None:
+    extraction = extractor.extract(head + "Lab No: UH/S/19/2604\nDIAGNOSIS: leiomyoma.")
+    assert extraction.cited_accessions == ()

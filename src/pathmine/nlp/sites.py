@@ -37,6 +37,11 @@ _SPECIMEN = re.compile(
 _COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,100}):[ \t]*$", re.MULTILINE)
 
 
+_OCR_SLIPS = re.compile(r"rn|[A-Za-z][015|]|[015|][A-Za-z]")
+_OCR_WORD = re.compile(r"[A-Za-z015|]*(?:rn|[015|])[A-Za-z015|]*")
+_SITE_FOLD = str.maketrans({"0": "o", "1": "l", "|": "l", "5": "s"})
+
+
 class SiteNormalizer:
     """Heading text -> vocabulary site ("left ovary"), or ``None`` when it names none."""
 
@@ -60,6 +65,8 @@ class SiteNormalizer:
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one normalizer per extractor
     def _normalize(self, raw: str) -> str | None:
+        if _OCR_SLIPS.search(raw):
+            raw = _OCR_WORD.sub(self._repair, raw)
         if self._any_site.search(raw) is None:
             return None
         for label, pattern in self._sites:
@@ -69,6 +76,16 @@ class SiteNormalizer:
             sides = [side for side, p in self._sides if p.search(raw)]
             return f"{sides[0]} {label}" if len(sides) == 1 else label
         return None
+
+    def _repair(self, m: re.Match[str]) -> str:
+        """An OCR slip of a site word ("forearrn", "uteru5", "0vary") read as that word; any
+        other word stays as written ("sternum" keeps its "rn")."""
+        word = m.group(0)
+        folded = word.lower().translate(_SITE_FOLD).replace("rn", "m")
+        if folded == word.lower():
+            return word
+        hit = self._any_site.match(folded)  # the repaired word is (or starts) a site term
+        return folded if hit is not None and hit.end() >= min(len(folded), 4) else word
 
     def site_id(self, site: str | None) -> tuple[str | None, str | None]:
         """(vocabulary id, laterality) of a normalised site string."""
