@@ -254,7 +254,15 @@ def test_site_words_read_through_ocr_slips(
 
 @pytest.mark.parametrize(
     "head",
-    ["Hosp. No: UHUTH/0083142\n", "Hospital No.: RQ-449120\n", "HOSP NR: HX/22/0091\n"],
+    [
+        "Hosp. No: UHUTH/0083142\n",
+        "Hospital No.: RQ-449120\n",
+        "HOSP NR: HX/22/0091\n",
+        "Name: Hinemoa Rose     NHI: ZAB1234\n",
+        "Folder No: KB-2231871\n",
+        "Reg. No.: PK-88120-A\n",
+        "SNOMED: T-83000, M-88900\n",
+    ],
 )
 def test_hospital_numbers_with_a_period_are_never_cited(extractor: Extractor, head: str) -> None:
     extraction = extractor.extract(head + "Lab No: UH/S/19/2604\nDIAGNOSIS: leiomyoma.")
