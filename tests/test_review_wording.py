@@ -267,3 +267,25 @@ def test_site_words_read_through_ocr_slips(
 def test_hospital_numbers_with_a_period_are_never_cited(extractor: Extractor, head: str) -> None:
     extraction = extractor.extract(head + "Lab No: UH/S/19/2604\nDIAGNOSIS: leiomyoma.")
     assert extraction.cited_accessions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "AMENDED DIAGNOSIS: Atypical lipomatous tumour. The earlier diagnosis of lipoma is"
+            " withdrawn.",
+            {("8851/3", "affirmed"), ("8850/0", "historical")},
+            id="earlier-diagnosis-of-is-quoted",
+        ),
+        pytest.param(
+            "REVIEW: The diagnosis of cellular leiomyoma is upheld.",
+            {("8892/0", "affirmed")},
+            id="an-upheld-diagnosis-stays-affirmed",
+        ),
+    ],
+)
+def test_superseded_wording(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
