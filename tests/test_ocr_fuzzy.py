@@ -239,3 +239,27 @@ def test_stain_statement_back_references(
 )
 def test_cervical_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
     assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ovary: low grade serous carcinoma arising in a serous borderline neoplasm.",
+            {("8460/3", "affirmed"), ("8442/1", "affirmed")},
+            id="low-grade-serous-is-8460",
+        ),
+        pytest.param(
+            "Omentum: METASTATIC PAPILLARY SEROUS CARCINOMA, LOW GRADE.",
+            {("8460/6", "affirmed")},
+            id="low-grade-after-the-term",
+        ),
+        pytest.param(
+            "Two pericolic lymph nodes withno evidence of metastatic carcinoma (0/2).",
+            {("8010/6", "negated")},
+            id="glued-withno",
+        ),
+    ],
+)
+def test_ovarian_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected

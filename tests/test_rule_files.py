@@ -202,6 +202,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.gist", "Gastrointestinal stromal tumour, spindle cell type."),
     ("dx.endometrioid_carcinoma", "Endometrioid adenocarcinoma, FIGO grade 1."),
     ("dx.serous_carcinoma", "High-grade serous carcinoma."),
+    ("dx.low_grade_serous_carcinoma", "Low-grade serous carcinoma of the ovary."),
     ("dx.serous_borderline", "Serous borderline tumour."),
     ("dx.serous_cystadenoma", "Serous cystadenoma."),
     ("dx.clear_cell_carcinoma", "Clear cell carcinoma."),

@@ -109,7 +109,16 @@ _JOINED = re.compile(
 _CAMEL = re.compile(
     r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)"
 )
-_SPLITS = {"cannot": ("can", "not"), "CANNOT": ("CAN", "NOT"), "Cannot": ("Can", "not")}
+_SPLITS = {
+    "cannot": ("can", "not"),
+    "CANNOT": ("CAN", "NOT"),
+    "Cannot": ("Can", "not"),
+    # negations OCR glued to their neighbour ("withno evidence of metastatic carcinoma")
+    "withno": ("with", "no"),
+    "WITHNO": ("WITH", "NO"),
+    "noevidence": ("no", "evidence"),
+    "NOEVIDENCE": ("NO", "EVIDENCE"),
+}
 
 
 _TRIPLED = re.compile(r"([a-z])\1{2,}")
