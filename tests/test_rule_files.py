@@ -324,6 +324,13 @@ EXCLUSION_ROWS = [
         True,
     ),
     ("excl.staging_definition", "pT1b (IB). Carcinoma invades stroma.", "dx.carcinoma_nos", False),
+    (
+        "excl.form_heading",
+        "CARCINOMA OF THE ENDOMETRIUM:\nHistologic type:",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    ("excl.form_heading", "Carcinoma of the endometrium, grade 2.", "dx.carcinoma_nos", False),
     ("excl.comparison_than", "Lipoma, larger than 5 cm.", "dx.lipoma", False),
     ("excl.like", "Schwannoma-like palisading.", "dx.schwannoma", True),
     ("excl.like", "Schwannoma, likely ancient.", "dx.schwannoma", False),
@@ -387,6 +394,18 @@ BACK_REFERENCE_ROWS = [
         True,
     ),
     ("excl.backref_stain_object", "p16 highlights the carcinoma.", "dx.carcinoma_nos", False),
+    (
+        "excl.backref_extent_after",
+        "Serous carcinoma.\nCarcinoma is 5.5 cm in the left ovary.",
+        "dx.carcinoma_nos",
+        True,
+    ),
+    (
+        "excl.backref_extent_before",
+        "Serous carcinoma.\nFocal extension of carcinoma into the outer myometrium.",
+        "dx.carcinoma_nos",
+        True,
+    ),
 ]
 
 
