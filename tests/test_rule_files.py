@@ -324,13 +324,6 @@ EXCLUSION_ROWS = [
         True,
     ),
     ("excl.staging_definition", "pT1b (IB). Carcinoma invades stroma.", "dx.carcinoma_nos", False),
-    (
-        "excl.form_heading",
-        "CARCINOMA OF THE ENDOMETRIUM:\nHistologic type:",
-        "dx.carcinoma_nos",
-        True,
-    ),
-    ("excl.form_heading", "Carcinoma of the endometrium, grade 2.", "dx.carcinoma_nos", False),
     ("excl.comparison_than", "Lipoma, larger than 5 cm.", "dx.lipoma", False),
     ("excl.like", "Schwannoma-like palisading.", "dx.schwannoma", True),
     ("excl.like", "Schwannoma, likely ancient.", "dx.schwannoma", False),
