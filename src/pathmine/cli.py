@@ -263,6 +263,7 @@ def _ingest(
     workers: int = 0,
     recheck: bool = False,
     encoding: str = "utf-8",
+    time_budget: float = 60.0,
 ) -> Any:
     from pathmine.ingest import IngestError
     from pathmine.nlp import LazyExtractor
@@ -285,6 +286,7 @@ def _ingest(
                 workers=workers or default_workers(),
                 skip_unchanged_files=not recheck,
                 encoding=encoding,
+                time_budget=time_budget or None,
             )
     except IngestError as exc:
         raise CliError(str(exc)) from exc
@@ -320,6 +322,14 @@ def ingest(
             "and older hospital exports (JSON Lines is always UTF-8)."
         ),
     ] = "utf-8",
+    time_budget: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds one report may take in the NLP; a report over it (or one the NLP "
+            "fails on) is quarantined with the reason and the run goes on (0: no limit).",
+        ),
+    ] = 60.0,
     recheck: Annotated[
         bool,
         typer.Option(
@@ -342,6 +352,7 @@ def ingest(
         workers=workers,
         recheck=recheck,
         encoding=encoding,
+        time_budget=time_budget,
     )
     _print_summary(summary)
     _fail_on_file_problems(summary)

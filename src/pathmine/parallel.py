@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 
 from pathmine.records import Extraction
 
@@ -42,13 +44,73 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _extract(texts: Sequence[str]) -> list[Extraction]:
+DEFAULT_TIME_BUDGET = 60.0  # seconds one report may take (a 1 MB report takes about 3 s)
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """A report the pipeline could not extract: it is quarantined with ``reason``, and the
+    rest of its batch goes on. The reason names the failure kind, never the text."""
+
+    reason: str
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _OverBudget
+
+
+def extract_isolated(
+    extractor: object, texts: Sequence[str], budget: float | None = DEFAULT_TIME_BUDGET
+) -> list[Extraction | ExtractionFailure]:
+    """``extract_many`` with each report isolated: one that raises, or runs past ``budget``
+    seconds (a pathological text), becomes an ``ExtractionFailure`` instead of stopping the
+    run, and extraction resumes with the next report. The budget is a real-time alarm, so it
+    holds only in a main thread on a platform with ``setitimer``; elsewhere only errors are
+    isolated."""
+    seconds = budget if budget is not None and budget > 0 else 0.0
+    timed = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    out: list[Extraction | ExtractionFailure] = []
+    try:
+        while len(out) < len(texts):
+            stream = iter(extractor.extract_many(texts[len(out) :]))  # type: ignore[attr-defined]
+            try:
+                while len(out) < len(texts):
+                    if timed:
+                        signal.setitimer(signal.ITIMER_REAL, seconds)
+                    out.append(next(stream))
+                    if timed:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+            except _OverBudget:
+                out.append(ExtractionFailure(f"extraction took longer than {seconds:g} s"))
+            except StopIteration:
+                break
+            except Exception as exc:
+                out.append(ExtractionFailure(f"extraction failed ({type(exc).__name__})"))
+            finally:
+                if timed:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        if timed:
+            signal.signal(signal.SIGALRM, previous)
+    return out
+
+
+def _extract(texts: Sequence[str], budget: float | None) -> list[Extraction | ExtractionFailure]:
     extractor = _EXTRACTOR
     if extractor is None:  # spawned, not forked: load our own pipeline once
         from pathmine.nlp import default_extractor
 
         extractor = default_extractor()
-    return list(extractor.extract_many(texts))  # type: ignore[attr-defined]
+    return extract_isolated(extractor, texts, budget)
 
 
 def default_workers() -> int:
@@ -76,8 +138,10 @@ class ExtractionPool:
         workers: int,
         before_fork: Callable[[], None] | None = None,
         recycle_after_texts_per_worker: int | None = None,
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
     ) -> None:
         self.extractor = extractor
+        self.time_budget = time_budget
         self._before_fork = before_fork
         self.workers = workers
         self.max_inflight = workers + 1
@@ -107,9 +171,9 @@ class ExtractionPool:
             initargs=(os.getpid(),),
         )
 
-    def submit(self, texts: Sequence[str]) -> Future[list[Extraction]]:
+    def submit(self, texts: Sequence[str]) -> Future[list[Extraction | ExtractionFailure]]:
         if not texts:
-            done: Future[list[Extraction]] = Future()
+            done: Future[list[Extraction | ExtractionFailure]] = Future()
             done.set_result([])
             return done
         if self._executor is not None and self._submitted >= self.recycle_after:
@@ -120,7 +184,7 @@ class ExtractionPool:
             self._submitted = 0
             self.generations += 1
         self._submitted += len(texts)
-        return self._executor.submit(_extract, list(texts))
+        return self._executor.submit(_extract, list(texts), self.time_budget)
 
     def close(self, *, cancel: bool = False) -> None:
         if self._executor is not None:

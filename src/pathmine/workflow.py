@@ -34,7 +34,12 @@ from pathmine.flags import build_timeline, compute_flags
 from pathmine.ingest import IngestError, read_archive
 from pathmine.ingest.files import ByteMeter, os_reason
 from pathmine.ingest.validate import REPORT_FIELDS, reason_kind
-from pathmine.parallel import ExtractionPool
+from pathmine.parallel import (
+    DEFAULT_TIME_BUDGET,
+    ExtractionFailure,
+    ExtractionPool,
+    extract_isolated,
+)
 from pathmine.records import Extraction, Rejected, sha256_text
 from pathmine.records import Report as ReportRecord
 from pathmine.store import IngestRun, ensure_schema, repository, session_factory, utcnow
@@ -117,12 +122,15 @@ def run_ingest(
     workers: int = 1,
     skip_unchanged_files: bool = True,
     encoding: str = "utf-8",
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> RunSummary:
     """Ingest archives into the database and recompute flags for every patient touched.
 
     With ``skip_unchanged_files``, an archive file identical (checksum, size, reader
     options) to one a completed run read whole is not read again when that cannot change
     anything (``repository.fully_ingested_source``); its records count as unchanged.
+    A report whose extraction fails or takes longer than ``time_budget`` seconds is
+    quarantined with the reason; the rest of its batch is stored.
     """
     ensure_schema(engine)
     make_session = session_factory(engine)
@@ -173,15 +181,21 @@ def run_ingest(
             hook(summary)
 
     batches = _batches(itertools.chain.from_iterable(readers), batch_size)
-    pool = ExtractionPool(extractor, workers, before_fork=engine.dispose) if workers > 1 else None
+    pool = (
+        ExtractionPool(extractor, workers, before_fork=engine.dispose, time_budget=time_budget)
+        if workers > 1
+        else None
+    )
     try:
         if pool is None:
             for batch in batches:
-                _write_batch(make_session, batch, _inline(extractor), extractor.version, summary)
+                _write_batch(
+                    make_session, batch, _inline(extractor, time_budget), extractor.version, summary
+                )
                 if progress:
                     progress(summary)
         else:
-            _run_pooled(make_session, batches, pool, extractor, summary, progress)
+            _run_pooled(make_session, batches, pool, extractor, summary, progress, time_budget)
         recompute_dirty_flags(engine, extractor.version, summary, progress)
     except BaseException:
         summary.status = "interrupted"
@@ -341,8 +355,8 @@ def _size_on_disk(path: Path) -> int:
     return total
 
 
-def _inline(extractor: TextExtractor) -> Extract:
-    return lambda texts: list(extractor.extract_many(texts)) if texts else []
+def _inline(extractor: TextExtractor, budget: float | None) -> Extract:
+    return lambda texts: extract_isolated(extractor, texts, budget) if texts else []
 
 
 def _write_batch(
@@ -394,7 +408,7 @@ class _InFlight:
     batch: list[ReportRecord | Rejected]
     ids: set[str]
     shas: list[str]
-    future: Future[list[Extraction]]
+    future: Future[list[Extraction | ExtractionFailure]]
     stored: Stored | None  # read-time snapshot; None once a batch written since touched ids
 
 
@@ -405,6 +419,7 @@ def _run_pooled(
     extractor: TextExtractor,
     summary: RunSummary,
     progress: ProgressHook | None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> None:
     """Workers extract upcoming batches while this process writes the oldest one.
 
@@ -420,10 +435,10 @@ def _run_pooled(
         oldest = inflight.popleft()
         done = dict(zip(oldest.shas, oldest.future.result(), strict=True))
 
-        def extract(texts: Sequence[str]) -> list[Extraction]:
+        def extract(texts: Sequence[str]) -> list[Extraction | ExtractionFailure]:
             missing = [t for t in texts if sha256_text(t) not in done]
             if missing:  # a text the read-time check thought unchanged
-                fresh = list(extractor.extract_many(missing))
+                fresh = extract_isolated(extractor, missing, time_budget)
                 done.update(zip(map(sha256_text, missing), fresh, strict=True))
             return [done[sha256_text(t)] for t in texts]
 
@@ -471,7 +486,7 @@ def _needing_extraction(
     return todo
 
 
-Extract = Callable[[Sequence[str]], Sequence[Extraction]]
+Extract = Callable[[Sequence[str]], Sequence[Extraction | ExtractionFailure]]
 
 
 def _ingest_batch(
@@ -538,6 +553,20 @@ def _ingest_batch(
     new_versions: list[repository.NewVersion] = []
     reextracted: list[tuple[int, Extraction]] = []
     for plan, extraction in zip(planned, extractions, strict=True):
+        if isinstance(extraction, ExtractionFailure):
+            # the pipeline failed on this report (or ran past its time budget): quarantined
+            # with the reason, the rest of the batch goes on
+            _quarantine(
+                session,
+                summary,
+                Rejected(
+                    plan.report.source,
+                    plan.report.location,
+                    extraction.reason,
+                    plan.report.report_id,
+                ),
+            )
+            continue
         if plan.kind == "reextract":
             assert plan.previous_pk is not None
             reextracted.append((plan.previous_pk, extraction))
