@@ -275,7 +275,12 @@ def test_hospital_numbers_with_a_period_are_never_cited(extractor: Extractor, he
         pytest.param(
             "AMENDED DIAGNOSIS: Atypical lipomatous tumour. The earlier diagnosis of lipoma is"
             " withdrawn.",
-            {("8851/3", "affirmed"), ("8850/0", "historical")},
+            {("8851/3", "affirmed"), ("8850/0", "negated")},
+            id="earlier-diagnosis-withdrawn-is-negated",
+        ),
+        pytest.param(
+            "AMENDED: The earlier diagnosis of lipoma was reported on 2 May.",
+            {("8850/0", "historical")},
             id="earlier-diagnosis-of-is-quoted",
         ),
         pytest.param(
@@ -289,3 +294,58 @@ def test_superseded_wording(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses} == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "own"),
+    [
+        ("HPE No. : S-3920/19     Date of receipt : 02-07-2019\n", "S-3920/19"),
+        ("Lab Ref No.  : HP/4471/16      Ref. Dr : Dr. A. Deshpande\n", "HP/4471/16"),
+    ],
+)
+def test_more_own_accession_labels(extractor: Extractor, head: str, own: str) -> None:
+    assert extractor.extract(head + "IMPRESSION: Leiomyoma.").accession == own
+
+
+def test_a_named_month_date_is_a_cited_date_not_an_accession(extractor: Extractor) -> None:
+    text = (
+        "CONSULTATION\nOPINION (hysterectomy specimen of 04-Aug-2016):\nUTERUS: LEIOMYOSARCOMA.\n"
+    )
+    extraction = extractor.extract(text)
+    assert extraction.cited_accessions == ()
+    assert [d.isoformat() for d in extraction.cited_dates] == ["2016-08-04"]
+
+
+def test_a_withdrawn_provisional_diagnosis_is_negated(extractor: Extractor) -> None:
+    text = (
+        "ADDENDUM:\nOMENTAL NODULE - PARASITIC LEIOMYOMA.\nThe favoured diagnosis of"
+        " leiomyosarcoma given in the provisional report is WITHDRAWN.\n"
+    )
+    found = {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
+    assert found == {("8890/0", "affirmed"), ("8890/3", "negated")}
+
+
+def test_mdm2_amplification_read_through_ocr(extractor: Extractor) -> None:
+    text = "FISH for MDM2 on block 4:\nMDM2 AMPLIFICATI0N DETECTED (ratio 5.8).\n"
+    assert ("mdm2_amplified", "true") in {
+        (f.name, f.value) for f in extractor.extract(text).features
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        pytest.param(
+            "MICROSCOPIC: Invasive adenocarcinoma.\nDIAGNOSIS: Caecum, biopsy - ADENOCARCINOMA.\n",
+            ["right colon", "right colon"],
+            id="diagnosis-line-names-the-one-specimen",
+        ),
+        pytest.param(
+            "DIAGNOSIS: Right hemicolectomy - ADENOCARCINOMA of caecum.\n",
+            ["right colon"],
+            id="a-side-is-not-added-to-right-colon",
+        ),
+    ],
+)
+def test_colon_sites(extractor: Extractor, text: str, sites: list[str]) -> None:
+    assert [d.site for d in extractor.extract(text).diagnoses] == sites

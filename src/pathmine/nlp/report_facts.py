@@ -53,11 +53,13 @@ _MAX_CITED = 200  # accession-shaped tokens looked at per report (OCR debris is 
 # a cited-date pattern can only match where one of these stems appears
 _DATE_CUE = CaselessPattern(
     r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated"
+    r"|specimen|ectomy|biopsy|resection|excision|procedure|operation|surgery"
 )
 _COLLECTION_CUE = re.compile(
     r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date",
     re.IGNORECASE,
 )
+_NAMED_MONTH_DATE = re.compile(r"\d{1,2}[-/.][A-Za-z]{3,9}[-/.]\d{2,4}")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
 
 
@@ -182,8 +184,8 @@ class FactReader:
         token = token.strip(" .-/")
         if not any(c.isdigit() for c in token) or _ANY_NUMERIC_DATE.fullmatch(token):
             return False
-        if _ISO_DATE.fullmatch(token):
-            return False
+        if _ISO_DATE.fullmatch(token) or _NAMED_MONTH_DATE.fullmatch(token):
+            return False  # "2016-08-04", "04-Aug-2016": dates, not accessions
         alnum = re.sub(r"[^A-Za-z0-9]", "", token)
         has_letter = any(c.isalpha() for c in alnum)
         digits = sum(c.isdigit() for c in alnum)

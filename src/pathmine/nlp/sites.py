@@ -35,6 +35,12 @@ _SPECIMEN = re.compile(
 # a list of findings heads them as a part heading does, without the "A." (a line that only
 # names a vocabulary site counts; section headers name none).
 _COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,100}):[ \t]*$", re.MULTILINE)
+# "DIAGNOSIS: Caecum, biopsy - ADENOCARCINOMA": the specimen named on the diagnosis line itself
+_DIAGNOSIS_LINE = re.compile(
+    r"^[ \t]*(?i:(?:final\s+)?diagnos[ie]s|impression|conclusion)[ \t]*:[ \t]*"
+    r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]+[-\u2013:][ \t]+\S",
+    re.MULTILINE,
+)
 
 
 _OCR_SLIPS = re.compile(r"rn|[A-Za-z][015|]|[015|][A-Za-z]")
@@ -74,7 +80,9 @@ class SiteNormalizer:
             if m is None:
                 continue
             sides = [side for side, p in self._sides if p.search(raw)]
-            return f"{sides[0]} {label}" if len(sides) == 1 else label
+            if len(sides) == 1 and not label.startswith(("left ", "right ")):
+                return f"{sides[0]} {label}"  # "right colon" is a site, not a side of one
+            return label
         return None
 
     def _repair(self, m: re.Match[str]) -> str:
@@ -107,6 +115,11 @@ class SiteIndex:
             if site:
                 marks.append((m.start(), site))
         parts = {start for start, _ in marks}
+        for m in _DIAGNOSIS_LINE.finditer(text):
+            site = normalizer.normalize(m.group("site"))
+            if site and m.start() not in parts:
+                marks.append((m.start(), site))
+                parts.add(m.start())
         for m in _COLON_HEADING.finditer(text):
             site = normalizer.normalize(m.group("site"))
             if site and m.start() not in parts:
@@ -138,12 +151,18 @@ class SiteIndex:
     def site_for(self, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
         """A mention's site: its part heading's, else the one its sentence names around it
         ("Skin, left shoulder, excision: melanoma"; "adenocarcinoma of the rectum"), else
-        the report's (a labelled specimen, clinical or gross line)."""
+        the one specimen's when the report has one, else the report's (a labelled specimen,
+        clinical or gross line)."""
         site = self.site_at(start)
         if site:
             return site
         window = self._text[max(sentence_start, start - 120) : min(sentence_end, end + 40)]
-        return self._normalizer.normalize(window) or self._default
+        named = self._normalizer.normalize(window)
+        if named:
+            return named
+        if len(set(self._sites)) == 1:
+            return self._sites[0]  # one specimen: its microscopy comes before its heading
+        return self._default
 
     def in_label_heading(self, start: int, end: int) -> bool:
         """The span lies inside a colon-terminated part heading: it names the specimen."""
