@@ -382,13 +382,15 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
     if after.isalnum():
-        if line.count("(") > line.count(")"):
-            return True  # "(referral laboratory, report dated\n05/09/2021): AMPLIFIED"
-        last_two = line.lower().rsplit(None, 2)[-2:]
-        if last_two[-1] in _NEVER_LAST_WORDS:
+        last = line.rsplit(None, 1)[-1].lower()
+        if last in _NEVER_LAST_WORDS:
             return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
-        if len(last_two) == 2 and last_two[-1] == "no" and last_two[0] in _BEFORE_DANGLING_NO:
-            return True  # "TISSUE WITH NO\nCARCINOMA IDENTIFIED" (a synoptic "Invasion: No" ends)
+        if last == "no":
+            words = line.rsplit(None, 2)
+            if len(words) >= 2 and words[-2].lower() in _BEFORE_DANGLING_NO:
+                return True  # "TISSUE WITH NO\nCARCINOMA IDENTIFIED" ("Invasion: No" ends)
+        if "(" in line and line.count("(") > line.count(")"):
+            return True  # "(referral laboratory, report dated\n05/09/2021): AMPLIFIED"
     if after.islower():
         # A short Title/UPPER line is a heading without its colon ("Diagnosis", "FINAL
         # DIAGNOSIS"); the next line starts its body, not the rest of a phrase.
