@@ -263,3 +263,30 @@ def test_cervical_wording(extractor: Extractor, text: str, expected: set[tuple[s
 )
 def test_ovarian_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
     assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Cervix: squamous call carcinoma.", {("8070/3", "affirmed")}, id="call-cell"),
+        pytest.param(
+            "Cervix: invasive squaawus cell carcinoma.", {("8070/3", "affirmed")}, id="two-slips"
+        ),
+        pytest.param("Cervix: SQUA MOUS CELL CARCINOMA.", {("8070/3", "affirmed")}, id="split"),
+        pytest.param(
+            "Endometrium: papillary serou carcinoma.", {("8441/3", "affirmed")}, id="serou"
+        ),
+        pytest.param(
+            "Ovary: poorly differentiated carcinoma.",
+            {("8010/3", "affirmed")},
+            id="known-words-are-never-repaired",
+        ),
+        pytest.param(
+            "Ovary: high grade carcinoma.", {("8010/3", "affirmed")}, id="no-modifier-nearby"
+        ),
+    ],
+)
+def test_type_words_before_carcinoma_read_through_ocr(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected

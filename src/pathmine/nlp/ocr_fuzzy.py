@@ -130,3 +130,76 @@ def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
     protected = {ocr_norm(w) for w in config.protected}
     protected |= {ocr_norm(w) for c in cues for w in _WORD.findall(c)} - words
     return FuzzyVocabulary(words, protected, config.min_length)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it must exceed it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class ModifierRepair:
+    """The type words before a bare "carcinoma" read through OCR damage ("Squamous call
+    carcinoma", "squaawus cell carcinoma", "SQUA MOUS CELL CARCINOMA"): the one, two or three
+    words before it, compared as one string with the modifiers of the lexicon's
+    "<modifier> carcinoma" phrases, within two edits (one under ten letters). At least one of
+    the words must be unknown to every rule file, so a real phrase ("poorly differentiated
+    carcinoma") is never read as another ("undifferentiated carcinoma")."""
+
+    def __init__(self, modifiers: dict[str, str], known: frozenset[str]) -> None:
+        self.modifiers = modifiers  # folded modifier -> entry id
+        self.known = known
+
+    def entry_for(self, words_before: list[str]) -> str | None:
+        folded = [ocr_norm(w) for w in words_before if any(c.isalpha() for c in w)]
+        best: tuple[int, str] | None = None
+        tied = False
+        for n in (1, 2, 3):
+            if len(folded) < n:
+                break
+            tail = folded[-n:]
+            if all(w in self.known for w in tail):
+                continue
+            candidate = " ".join(tail)
+            for modifier, entry_id in self.modifiers.items():
+                limit = 2 if len(modifier) >= 10 else 1
+                d = _distance(candidate, modifier, limit)
+                if d <= limit:
+                    if best is None or d < best[0]:
+                        best, tied = (d, entry_id), False
+                    elif d == best[0] and entry_id != best[1]:
+                        tied = True
+        return None if best is None or tied else best[1]
+
+
+def modifier_repair(rules: RulePack) -> ModifierRepair:
+    """The "<modifier> carcinoma" phrases of the lexicon, and every word any rule file uses."""
+    by_modifier: dict[str, set[str]] = {}
+    known: set[str] = set()
+    for e in rules.diagnoses.entries:
+        for phrase in (e.term, *e.phrases):
+            words = [ocr_norm(w) for w in _WORD.findall(phrase.lower())]
+            known.update(words)
+            if len(words) >= 2 and words[-1] == ocr_norm("carcinoma"):
+                modifier = " ".join(words[:-1])
+                if len(modifier) >= 6:
+                    by_modifier.setdefault(modifier, set()).add(e.id)
+    for r in rules.context.rules:
+        known.update(ocr_norm(w) for w in _WORD.findall(r.literal.lower()))
+    for sec in rules.sections.rules:
+        for lit in sec.literals:
+            known.update(ocr_norm(w) for w in _WORD.findall(lit.lower()))
+    for m in rules.stains.markers:
+        for a in m.aliases:
+            known.update(ocr_norm(w) for w in _WORD.findall(a.lower()))
+    modifiers = {m: next(iter(ids)) for m, ids in by_modifier.items() if len(ids) == 1}
+    return ModifierRepair(modifiers, frozenset(known))

@@ -32,7 +32,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
-from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary
+from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair
 from pathmine.nlp.report_facts import FactReader
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
@@ -156,6 +156,7 @@ class Extractor:
         self._features = FeatureFinder(self.rules.features)
         self._facts = FactReader(self.rules.report_facts)
         self._sites = SiteNormalizer(self.rules.sites)
+        self._modifier_repair = modifier_repair(self.rules)
         self._metastatic = {
             " ".join(ocr_norm(w) for w in c.split()) for c in self.rules.diagnoses.metastatic_cues
         }
@@ -333,13 +334,19 @@ class Extractor:
         if sites.in_label_heading(ent.start_char, ent.end_char):
             return []  # "1) Uterine fibroid:" labels the part; its diagnosis follows
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
+        repaired_ids: list[str] = []
+        if entry.id == _CARCINOMA_NOS:
+            repaired = self._modifier_repair.entry_for(_words_before(ent))
+            if repaired is not None:
+                # "Squamous call carcinoma": the type words read through OCR damage
+                entry, repaired_ids = self._entries[repaired], ["ocr.modifier_repair"]
         if _restates_previous(ent, entry.id):
             return []  # "... nerve sheath tumor (MPNST)": one mention, the term's
         if self._exclusions.excluded_by(ent, entry.id) is not None:
             return []  # "higher than for lipoma", "nevus cells", "cervical stump"
         if self._is_back_reference(ent, entry.id):
             return []  # "the sarcoma" after the leiomyosarcoma was named
-        extra_ids: list[str] = []
+        extra_ids: list[str] = [*repaired_ids]
         recoded, added = self._subtypes.qualify(ent, entry.id)
         if recoded is not None:
             extra_ids.append(recoded[0])
@@ -687,6 +694,25 @@ class Extractor:
 
 
 _METASTATIC_NORM = ocr_norm("metastatic")
+_CARCINOMA_NOS = "dx.carcinoma_nos"
+_WORDS_BEFORE = 3
+
+
+def _words_before(ent: Span) -> list[str]:
+    """The words (no punctuation) just before a mention in its sentence, nearest last."""
+    sent = sentence_of(ent.doc, ent.start)
+    out: list[str] = []
+    k = ent.start - 1
+    while k >= sent.start and len(out) < _WORDS_BEFORE:
+        token = ent.doc[k]
+        if token.text in (".", ";", ":", ",", "\n") or "\n" in token.text:
+            break
+        if not token.is_space and not token.is_punct:
+            out.append(token.text)
+        k -= 1
+    return out[::-1]
+
+
 _ENTS_KEY = "pathmine.ents"
 
 
