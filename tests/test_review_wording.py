@@ -345,6 +345,17 @@ def test_mdm2_amplification_read_through_ocr(extractor: Extractor) -> None:
             ["right colon"],
             id="a-side-is-not-added-to-right-colon",
         ),
+        pytest.param(
+            "Total abdominal hysterectomy with bilateral salpingo-oophorectomy:\n"
+            "- Leiomyomata of uterus (intramural, 6.2 cm).\n",
+            ["uterus"],
+            id="the-site-a-mention-names-beats-a-multi-organ-heading",
+        ),
+        pytest.param(
+            "A. Left ovary:\nSerous carcinoma in the left ovary and tube.\n",
+            ["left ovary"],
+            id="the-first-attached-site",
+        ),
     ],
 )
 def test_colon_sites(extractor: Extractor, text: str, sites: list[str]) -> None:

@@ -43,6 +43,10 @@ _DIAGNOSIS_LINE = re.compile(
 )
 
 
+_ATTACHED_SITE = re.compile(
+    r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?P<site>[A-Za-z][A-Za-z ]{2,30}?)"
+    r"(?=[ \t]+(?:and|with|or|showing|measuring)\b|[ \t]*[,.;:()\n]|$)"
+)
 _OCR_SLIPS = re.compile(r"rn|[A-Za-z][015|]|[015|][A-Za-z]")
 _OCR_WORD = re.compile(r"[A-Za-z015|]*(?:rn|[015|])[A-Za-z015|]*")
 _SITE_FOLD = str.maketrans({"0": "o", "1": "l", "|": "l", "5": "s"})
@@ -153,6 +157,13 @@ class SiteIndex:
         ("Skin, left shoulder, excision: melanoma"; "adenocarcinoma of the rectum"), else
         the one specimen's when the report has one, else the report's (a labelled specimen,
         clinical or gross line)."""
+        attached = _ATTACHED_SITE.match(self._text, end, min(sentence_end, end + 60))
+        if attached:
+            # "Leiomyomata of uterus" under a "hysterectomy with salpingo-oophorectomy:"
+            # heading: the site the mention itself names wins over its part heading's
+            site = self._normalizer.normalize(attached.group("site"))
+            if site:
+                return site
         site = self.site_at(start)
         if site:
             return site
