@@ -29,6 +29,11 @@ ROWS = [
     # "negative for <the lesion>" is the marker's own result, not the prefix of a next marker
     row("Immunostains for desmin are negative for tumour.", {("desmin", NEG)}, "neg-for-lesion"),
     row(
+        "The tumour shows noreactivity for estrogen receptor and vimentin.",
+        {("ER", NEG), ("vimentin", NEG)},
+        "ocr-glued-no-reactivity",
+    ),
+    row(
         "Stains for keratin AE1/3 are negative for metastatic carcinoma, but highlight"
         " endosalpingiosis.",
         {("pan-cytokeratin", NEG)},

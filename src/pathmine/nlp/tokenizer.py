@@ -118,6 +118,12 @@ _SPLITS = {
     "WITHNO": ("WITH", "NO"),
     "noevidence": ("no", "evidence"),
     "NOEVIDENCE": ("NO", "EVIDENCE"),
+    "noreactivity": ("no", "reactivity"),
+    "NOREACTIVITY": ("NO", "REACTIVITY"),
+    "noimmunoreactivity": ("no", "immunoreactivity"),
+    "nostaining": ("no", "staining"),
+    "NOSTAINING": ("NO", "STAINING"),
+    "noexpression": ("no", "expression"),
 }
 
 
