@@ -85,16 +85,15 @@ class FuzzyVocabulary:
             # OCR reads "m" as two strokes ("ADENOCARCINOI1A", folded to "...olla")
             for at in range(norm.find("ll"), len(norm) - 1):
                 if norm.startswith("ll", at):
-                    word = self._one_edit(norm[:at] + "m" + norm[at + 2 :], exact=True)
-                    if word is not None:
+                    candidate = norm[:at] + "m" + norm[at + 2 :]
+                    if candidate in self.words:
+                        word = candidate
                         break
         if word is not None and (word + "s" == norm or norm + "s" == word):
             return None  # a plural and its singular are both words
         return word
 
-    def _one_edit(self, norm: str, exact: bool = False) -> str | None:
-        if exact:
-            return norm if norm in self.words else None
+    def _one_edit(self, norm: str) -> str | None:
         found: set[str] = set()
         for key in (norm, *_deletions(norm)):
             found.update(self._index.get(key, ()))
@@ -120,16 +119,25 @@ def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
     phrases = [p for e in rules.diagnoses.entries for p in (e.term, *e.phrases)]
     phrases += [a for m in rules.stains.markers for a in m.aliases]
     phrases += rules.diagnoses.metastatic_cues  # "HETASTATIC ADENOCARCINOMA"
-    words = {ocr_norm(w) for p in phrases for v in spelling_variants(p) for w in _WORD.findall(v)}
-    cues = [r.literal for r in rules.context.rules]
-    cues += [lit for r in rules.sections.rules for lit in r.literals]
+    words = _norms(v for p in phrases for v in spelling_variants(p))
     results = rules.stains.results
+    cues = list(_cue_and_header_texts(rules))
     for table in (results.postfix, results.prefix, results.intensity, results.extent):
         cues += [c for values in table.values() for c in values]
     cues += results.negators
-    protected = {ocr_norm(w) for w in config.protected}
-    protected |= {ocr_norm(w) for c in cues for w in _WORD.findall(c)} - words
+    protected = {ocr_norm(w) for w in config.protected} | (_norms(cues) - words)
     return FuzzyVocabulary(words, protected, config.min_length)
+
+
+def _norms(texts: Iterable[str]) -> set[str]:
+    """The OCR-folded norms of every word of ``texts``."""
+    return {ocr_norm(w) for t in texts for w in _WORD.findall(t)}
+
+
+def _cue_and_header_texts(rules: RulePack) -> Iterable[str]:
+    """The ConText cue literals and section header literals: real words, never OCR slips."""
+    yield from (r.literal for r in rules.context.rules)
+    yield from (lit for r in rules.sections.rules for lit in r.literals)
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -193,13 +201,7 @@ def modifier_repair(rules: RulePack) -> ModifierRepair:
                 modifier = " ".join(words[:-1])
                 if len(modifier) >= 6:
                     by_modifier.setdefault(modifier, set()).add(e.id)
-    for r in rules.context.rules:
-        known.update(ocr_norm(w) for w in _WORD.findall(r.literal.lower()))
-    for sec in rules.sections.rules:
-        for lit in sec.literals:
-            known.update(ocr_norm(w) for w in _WORD.findall(lit.lower()))
-    for m in rules.stains.markers:
-        for a in m.aliases:
-            known.update(ocr_norm(w) for w in _WORD.findall(a.lower()))
+    known |= _norms(_cue_and_header_texts(rules))
+    known |= _norms(a for m in rules.stains.markers for a in m.aliases)
     modifiers = {m: next(iter(ids)) for m, ids in by_modifier.items() if len(ids) == 1}
     return ModifierRepair(modifiers, frozenset(known))
