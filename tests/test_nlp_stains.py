@@ -401,6 +401,37 @@ ROWS = [
         "Desmin stains only the entrapped muscularis propria.", {("desmin", NEG)}, "entrapped-only"
     ),
     row("CK7 PositiveControls are appropriate.", {("CK7", POS)}, "ocr-joined-words"),
+    # OCR "I" for "i" inside a cue word is not a lost space ("staIning")
+    row(
+        "An immunostain for PAX8 showed diffuse nuclear staIning.", {("PAX8", POS)}, "ocr-I-in-cue"
+    ),
+    # "h" gene-product names, and a group name followed by its members
+    row(
+        "Neoplastic glands show intact expression of DNA mismatch repair enzymes hMLH1, hMSH2,"
+        " hMSH6 and hPMS2.",
+        {("MLH1", POS), ("MSH2", POS), ("MSH6", POS), ("PMS2", POS)},
+        "mmr-h-prefix-group-name",
+    ),
+    # the members' own results beat the group's; a pattern word of another marker is not
+    # this marker's pattern
+    row(
+        "Carcinoma cells show loss of mismatch repair proteins MLH1 and PMS2 with retained MSH2"
+        " and MSH6.",
+        {("MLH1", NEG), ("PMS2", NEG), ("MSH2", POS), ("MSH6", POS)},
+        "mmr-loss-with-retained",
+        MLH1={"pattern": None},
+        MSH2={"pattern": None},
+    ),
+    row(
+        "MMR immunohistochemistry: preserved MLH1 and PMS2.",
+        {("MLH1", POS), ("PMS2", POS)},
+        "preserved-prefix",
+    ),
+    row(
+        "The mismatch repair enzymes are intact.",
+        {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},
+        "mmr-enzymes-group",
+    ),
 ]
 
 

@@ -55,6 +55,21 @@ def test_real_words_one_edit_from_the_lexicon_are_protected(word: str) -> None:
     assert vocab.nearest(ocr_norm(word)) is None
 
 
+@pytest.mark.parametrize(
+    ("word", "pieces"),
+    [
+        ("staIning", ["staIning"]),  # OCR "I" for "i" in a cue word
+        ("carcInoma", ["carcInoma"]),  # ... in a lexicon word
+        ("myometriumInvasion", ["myometrium", "Invasion"]),  # a lost space stays a split
+        ("NegativeControls", ["Negative", "Controls"]),
+    ],
+)
+def test_capital_inside_a_known_word_is_not_a_lost_space(
+    extractor: Extractor, word: str, pieces: list[str]
+) -> None:
+    assert [t.text for t in extractor.nlp.make_doc(word)] == pieces
+
+
 def _codes(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     return {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
 

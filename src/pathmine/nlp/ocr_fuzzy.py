@@ -71,6 +71,10 @@ class FuzzyVocabulary:
             for key in (word, *_deletions(word)):
                 self._index.setdefault(key, set()).add(word)
 
+    def knows(self, norm: str) -> bool:
+        """Whether ``norm`` is a lexicon or cue word, or one OCR edit from a lexicon word."""
+        return norm in self.words or norm in self.protected or self.nearest(norm) is not None
+
     def nearest(self, norm: str) -> str | None:
         """The one lexicon word ``norm`` is a one-edit OCR slip of, else ``None``."""
         if (

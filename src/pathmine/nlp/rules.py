@@ -234,6 +234,9 @@ class StainPatterns(_Strict):
     doc: str = ""
     markers: list[str]
     cues: dict[str, list[str]]
+    # the result each pattern implies: a pattern word that contradicts the result read for
+    # the marker belongs to another marker of the clause ("loss of MLH1 with retained MSH2")
+    results: dict[str, Outcome] = {}
 
 
 class ResultCues(_Strict):

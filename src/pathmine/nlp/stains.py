@@ -185,6 +185,7 @@ class CueBook:
         self.result_words = {c.tokens[0] for c in [*self.postfix, *self.prefix]} - {"-", "+"}
         patterns = cues.patterns
         self.pattern_markers = frozenset(patterns.markers) if patterns else frozenset()
+        self.pattern_results = dict(patterns.results) if patterns else {}
         # pattern name -> one regex over the OCR-folded text after the marker
         self.patterns = [
             (
@@ -693,6 +694,13 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     # a restating abbreviation still joins its list ("CD117 (c-kit) and CD34") but yields
     # no second result
     restating = {m.start_char for k, m in enumerate(markers) if k and _restates(markers[k - 1], m)}
+    # a group name followed by its members ("mismatch repair proteins MLH1 and PMS2"): the
+    # members carry the results, which may differ ("... with retained MSH2 and MSH6")
+    restating |= {
+        m.start_char
+        for k, m in enumerate(markers[:-1])
+        if _names_its_members(book, m, markers[k + 1])
+    }
     inline: dict[int, _Found] = {}
     for marker in markers:
         found = _inline(doc, marker)
@@ -806,10 +814,22 @@ def _with_pattern(book: CueBook, result: StainResult) -> StainResult:
     folded = " ".join(ocr_norm(w) for w in tail.split())
     best: tuple[int, str] | None = None
     for name, regex in book.patterns:
+        implies = book.pattern_results.get(name)
+        if implies is not None and implies != result.result:
+            continue  # another marker's pattern ("loss of MLH1 with retained MSH2")
         m = regex.search(folded)
         if m is not None and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     return replace(result, pattern=best[1]) if best else result
+
+
+def _names_its_members(book: CueBook, group: Span, marker: Span) -> bool:
+    """``group`` is a compound ("MMR proteins") whose member list starts at ``marker``."""
+    members = book.compounds.get(_entry_id(group) or "")
+    if not members or book.canonical.get(_entry_id(marker) or "") not in members:
+        return False
+    between = group.doc[group.end : marker.start]
+    return all(t.is_space or t.text in ":(,-" for t in between)
 
 
 def _entry_id(marker: Span) -> str | None:

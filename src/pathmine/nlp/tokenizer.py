@@ -246,9 +246,9 @@ class PathologyTokenizer:
                 if pieces is None:
                     if len(self._pieces) >= _PIECES_CACHE:
                         self._pieces.clear()
-                    pieces = self._pieces[token] = _word_pieces(token, first)
+                    pieces = self._pieces[token] = _word_pieces(token, first, self.fuzzy)
             else:
-                pieces = _word_pieces(token, first)  # glued to a wrapped line's whitespace
+                pieces = _word_pieces(token, first, self.fuzzy)  # glued to a wrapped line
             for piece in pieces:
                 append_word(piece)
                 append_space(False)
@@ -286,10 +286,14 @@ class PathologyTokenizer:
 _PIECES_CACHE = 100_000  # word types; cleared when full (OCR text has many one-off words)
 
 
-def _word_pieces(token: str, first: str) -> tuple[str, ...]:
+def _word_pieces(token: str, first: str, fuzzy: FuzzyVocabulary | None = None) -> tuple[str, ...]:
     """The tokens one regex word becomes: a sentence period split off (not from a known
     abbreviation), "cannot" as "can" "not", and the OCR splits of lost spaces. ``first`` is
-    the word's own first character (``token`` may carry a wrapped line's whitespace)."""
+    the word's own first character (``token`` may carry a wrapped line's whitespace).
+
+    A capital inside a word is usually a lost space ("NegativeControls"), but OCR also reads
+    a lower-case "i" or "l" as "I" ("staIning", "carcInoma"): a word whose OCR norm is a
+    lexicon or cue word (``fuzzy``) is kept whole."""
     if token[-1] == "." and len(token) > 1 and first.isascii() and first.isalpha():
         if token.lower() not in ABBREVIATIONS:
             return (token[:-1], ".")
@@ -303,6 +307,8 @@ def _word_pieces(token: str, first: str) -> tuple[str, ...]:
             # OCR lost a space: "positive forWT1", "CELLCARCINOMA"
             return (m.group(1), m.group(2))
         if not token.isupper() and _CAMEL.search(token):
+            if fuzzy is not None and fuzzy.knows(ocr_norm(token)):
+                return (token,)
             # "NegativeControls", "P53Positive"
             return tuple(_CAMEL.split(token))
     return (token,)
