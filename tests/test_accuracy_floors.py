@@ -30,7 +30,7 @@ GOLD_SETS = {
         "seed_case/gold_flags.jsonl",
     ),
     "flags": ("flags/reports.jsonl", "flags/gold_mentions.jsonl", "flags/gold_flags.jsonl"),
-    **{f"tcga_batch{b}": (None, f"tcga/batch{b}.gold.jsonl", None) for b in range(1, 15)},
+    **{f"tcga_batch{b}": (None, f"tcga/batch{b}.gold.jsonl", None) for b in range(1, 16)},
     **{
         f"blind_{s.lower()}": (
             f"blind_synth/{s}.reports.jsonl",

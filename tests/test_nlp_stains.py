@@ -427,6 +427,26 @@ ROWS = [
         {("MLH1", POS), ("PMS2", POS)},
         "preserved-prefix",
     ),
+    # list items of stains the lexicon lacks, joined by "and" as well as commas
+    row(
+        "Tumour cells are strongly positive for monoclonal CEA and p16.",
+        {("p16", POS)},
+        "unknown-item-and",
+    ),
+    row("Positive for CA125 and WT1 and PAX8.", {("WT1", POS), ("PAX8", POS)}, "unknown-and-chain"),
+    # "A and B, C ... are negative": the "and" closed the first list; the second list's own
+    # result wins over a prefix reached across other stains' names
+    row(
+        "The cells stain positively for napsin A and HNF1 beta, estrogen receptor and"
+        " progesterone receptor are negative.",
+        {("napsin A", POS), ("ER", NEG), ("PR", NEG)},
+        "and-closes-a-list",
+    ),
+    row(
+        "the low mitotic rate, the absence of necrosis and ALK positivity favour IMT.",
+        {("ALK", POS)},
+        "own-postfix-beats-distant-prefix",
+    ),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

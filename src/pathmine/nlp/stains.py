@@ -238,6 +238,7 @@ class _Found:
     intensity: str | None = None
     extent: str | None = None
     cue: tuple[str, ...] = ()
+    distant: bool = False  # a prefix reached over list items of stains the lexicon lacks
 
 
 def _group_markers(book: CueBook, sent: Span, markers: Sequence[Span]) -> list[list[Span]]:
@@ -259,6 +260,9 @@ def _group_markers(book: CueBook, sent: Span, markers: Sequence[Span]) -> list[l
 
 
 _MAX_ITEM = 3  # tokens in one list item of a stain the lexicon does not know
+# "positive for CEA and p16", "CK7, CA125 and WT1"; dictation spells the comma out
+_ITEM_SEPARATORS = {",", "comma", "and", "or", "&"}
+_COMMAS = {",", "comma"}
 
 
 def _unknown_items(book: CueBook, between: Span) -> bool:
@@ -266,12 +270,16 @@ def _unknown_items(book: CueBook, between: Span) -> bool:
     ("negative for CK20, mammaglobin, BRST-2, and calretinin"): comma-separated items of
     at most three tokens, with no result cue, verb, negator or clause break among them."""
     tokens = [t for t in between if not t.is_space]
-    if not tokens or tokens[0].text != ",":
+    if not tokens or tokens[0].lower_ not in _ITEM_SEPARATORS:
         return False
     item = 0
+    closed = False  # an "and" before an item closes the list: "A and B, ER ..." starts anew
     for tok in tokens:
         lower = tok.lower_
-        if lower in {",", "and", "or", "&"}:
+        if lower in _ITEM_SEPARATORS:
+            if lower in _COMMAS and closed:
+                return False
+            closed = closed or lower not in _COMMAS
             item = 0
             continue
         if (
@@ -364,10 +372,12 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
                 break
         end -= 1
         cue = book.match_ending_at(norms, end)
+    distant = False
     if cue is None:
         # "negative for BRST-2, mammaglobin, CK20": skip the list items of unknown stains
         end = _skip_unknown_items(book, window, len(words))
         cue = book.match_ending_at(norms, end) if end < len(words) else None
+        distant = True
     if cue is None:
         return None
     before = words[: end - len(cue.tokens)]
@@ -381,7 +391,7 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     if negated and result == "positive":
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
-    return _Found(result, start, "prefix", intensity, extent, cue.tokens)
+    return _Found(result, start, "prefix", intensity, extent, cue.tokens, distant)
 
 
 def _skip_unknown_items(book: CueBook, window: Sequence[Token], end: int) -> int:
@@ -392,7 +402,12 @@ def _skip_unknown_items(book: CueBook, window: Sequence[Token], end: int) -> int
     k = end
     if k > 1 and window[k - 1].lower_ in {"and", "or"} and window[k - 2].text == ",":
         k -= 1  # "..., racemase, RCC, and vimentin"
-    while k > 0 and window[k - 1].text == ",":
+    comma = False  # seen stepping back; an "and" before it closed an earlier list
+    while k > 0 and window[k - 1].lower_ in _ITEM_SEPARATORS:
+        if window[k - 1].lower_ in _COMMAS:
+            comma = True
+        elif comma:
+            return end
         j, item = k - 1, 0
         while j > 0 and item <= _MAX_ITEM:
             if item and book.match_ending_at(norms, j) is not None:
@@ -400,13 +415,13 @@ def _skip_unknown_items(book: CueBook, window: Sequence[Token], end: int) -> int
             tok = window[j - 1]
             if (
                 tok.lower_ in _CLAUSE_BREAKS
-                or tok.lower_ in {",", "and"}
+                or tok.lower_ in _ITEM_SEPARATORS
                 or tok.lower_ in _FILLER
                 or tok.norm_ in book.result_words
             ):
                 break
             j, item = j - 1, item + 1
-        if item == 0 or j == 0 or window[j - 1].text != ",":
+        if item == 0 or j == 0 or window[j - 1].lower_ not in _ITEM_SEPARATORS:
             return end
         k = j
     return end
@@ -723,6 +738,10 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             continue
         group = group_of[key]
         found = _prefix(book, sent, group)
+        if found is not None and found.distant:
+            # "positive for napsin A and HNF1 beta, ER and PR are negative": the list's own
+            # result beats a prefix reached over other stains' names
+            found = _postfix(book, sent, group, next_start) or found
         if found is None or found.cue in _SUBJECT_NORMS:
             subject = found
             found = _postfix(book, sent, group, next_start)
