@@ -447,6 +447,24 @@ ROWS = [
         {("ALK", POS)},
         "own-postfix-beats-distant-prefix",
     ),
+    # verb forms and antibody wording
+    row(
+        "Viable tumour cells react strongly with ER, PAX8 and WT1 antisera.",
+        {("ER", POS), ("PAX8", POS), ("WT1", POS)},
+        "react-strongly-with",
+    ),
+    row("The carcinoma is unreactive for calretinin.", {("calretinin", NEG)}, "unreactive-for"),
+    row(
+        "Diffuse reactivity with antibodies to p16, without reactivity with antibodies to"
+        " progesterone receptor.",
+        {("p16", POS), ("PR", NEG)},
+        "antibodies-to",
+    ),
+    row(
+        "The cells are CK7positive and CK20 negative.",
+        {("CK7", POS), ("CK20", NEG)},
+        "glued-lower-result",
+    ),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

@@ -75,8 +75,14 @@ _FILLER = {
     "of",
     "a",
     "an",
+    "antibodies",  # "reactivity with antibodies to p53", "ER and WT1 antisera"
+    "antibody",
+    "antisera",
+    "antiserum",
+    "to",
 }
 _WINDOW = 10
+_ANTIBODY = {"antibodies", "antibody", "antisera", "antiserum"}
 # "Stains for X and Y are negative": the prefix cue is the sentence's subject (the stains
 # that were done), not a result; a result cue after the list wins over it.
 _SUBJECT_PREFIXES = {
@@ -356,6 +362,9 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
     cue = book.match_ending_at(norms, end)
     # A cue may itself end in a skippable word ("Positive: SMA, desmin"), so try before
     # each strip, not only after all of them.
+    if end > 1 and words[end - 1] in {"to", "against"} and words[end - 2] in _ANTIBODY:
+        end -= 2  # "reactivity with antibodies to p53"
+        cue = book.match_ending_at(norms, end)
     while cue is None and (
         end > 0
         and (

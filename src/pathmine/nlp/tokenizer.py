@@ -95,7 +95,7 @@ _GLUED_PREPOSITION = re.compile(r"^(for|with|of|and|to|in)([A-Z][A-Z0-9]{1,9})$"
 _NEEDS_SPLIT = re.compile(
     r"[a-z0-9][A-Z]|^(?i:(?:serous|endometr|papillary|squamous|cell|clear|mucinous|metastatic|"
     r"invasive|malignant|smooth|spindle|stromal|cellular|epithelioid|poorly|moderately|well|"
-    r"high|low)[a-z]{5,})$"
+    r"high|low)[a-z]{5,})$|[0-9](?:positive|negative)$"
 )
 # two pathology words OCR joined: a modifier, then a head noun
 _JOINED = re.compile(
@@ -108,6 +108,7 @@ _JOINED = re.compile(
 # (or a marker name with its result glued on: "P53Positive")
 _CAMEL = re.compile(
     r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)"
+    r"|(?<=[0-9])(?=(?:positive|negative)$)"
 )
 _SPLITS = {
     "cannot": ("can", "not"),
