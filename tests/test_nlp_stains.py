@@ -465,6 +465,16 @@ ROWS = [
         {("CK7", POS), ("CK20", NEG)},
         "glued-lower-result",
     ),
+    # a list wrapped after a comma onto a line that opens with a marker name
+    row(
+        "The tumour is\npositive for desmin,\nCD34, CD10, and vimentin,\nresults that are"
+        " non-specific.",
+        {("desmin", POS), ("CD34", POS), ("CD10", POS), ("vimentin", POS)},
+        "list-wrapped-after-comma",
+    ),
+    row("Diffuse positivity for p16and p53.", {("p16", POS), ("p53", POS)}, "glued-and"),
+    # a sample barcode's "PR" is part of an identifier
+    row("Sample TCGA-ZZ-0000-01A-PR Redacted - page 1", set(), "barcode-pr"),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

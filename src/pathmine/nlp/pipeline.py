@@ -236,7 +236,7 @@ class Extractor:
         for ent in _entities(doc):
             if ent.label_ == DIAGNOSIS:
                 diagnoses.extend(self._diagnosis(ent, sites, sections.at_char(ent.start_char)))
-            elif ent.label_ == STAIN:
+            elif ent.label_ == STAIN and not _in_identifier(text, ent.start_char):
                 markers_by_sent.setdefault(sentence_of(doc, ent.start).start, []).append(ent)
         diagnoses.extend(self._typed_values(doc, text, sections))
         stains: list[StainResult] = []
@@ -788,3 +788,12 @@ def default_extractor() -> Extractor:
 def extract(text: str) -> Extraction:
     """Pure function of text: diagnoses, stains and features with offsets and rule ids."""
     return default_extractor().extract(text)
+
+
+_IDENTIFIER_HEAD = re.compile(r"[A-Za-z0-9]*[0-9][A-Za-z0-9]*-$")
+
+
+def _in_identifier(text: str, start: int) -> bool:
+    """A marker name glued by a hyphen to a code with a digit is part of an identifier:
+    the "PR" of a TCGA sample barcode ("TCGA-AB-1234-01A-PR"), not progesterone receptor."""
+    return _IDENTIFIER_HEAD.search(text, max(0, start - 12), start) is not None

@@ -95,7 +95,7 @@ _GLUED_PREPOSITION = re.compile(r"^(for|with|of|and|to|in)([A-Z][A-Z0-9]{1,9})$"
 _NEEDS_SPLIT = re.compile(
     r"[a-z0-9][A-Z]|^(?i:(?:serous|endometr|papillary|squamous|cell|clear|mucinous|metastatic|"
     r"invasive|malignant|smooth|spindle|stromal|cellular|epithelioid|poorly|moderately|well|"
-    r"high|low)[a-z]{5,})$|[0-9](?:positive|negative)$"
+    r"high|low)[a-z]{5,})$|[0-9](?:positive|negative|and)$"
 )
 # two pathology words OCR joined: a modifier, then a head noun
 _JOINED = re.compile(
@@ -108,7 +108,7 @@ _JOINED = re.compile(
 # (or a marker name with its result glued on: "P53Positive")
 _CAMEL = re.compile(
     r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Za-z0-9]{2})(?=(?:Positive|Negative|POSITIVE|NEGATIVE)$)"
-    r"|(?<=[0-9])(?=(?:positive|negative)$)"
+    r"|(?<=[0-9])(?=(?:positive|negative|and)$)"
 )
 _SPLITS = {
     "cannot": ("can", "not"),
@@ -372,6 +372,8 @@ _NEVER_LAST_WORDS = frozenset(
 _BEFORE_DANGLING_NO = frozenset(["with", "and", "shows", "show", "reveals"])
 _JOIN_MIN_MIXED_LINE = 60  # a mixed-case line with a capitals tail: wrapped near its width
 _HEADING_WORDS = 4
+# a short upper-case code word (a marker name: "CD34", "SMA", "WT-1") opening a line
+_CODE_WORD = re.compile(r"[A-Z][A-Z0-9-]{1,7}\b(?![:.])")
 
 
 def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> bool:
@@ -395,6 +397,8 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
     if after.isalnum():
+        if before == "," and _CODE_WORD.match(text, a):
+            return True  # "positive for desmin,\nCD34, CD10 and vimentin": a list goes on
         last = line.rsplit(None, 1)[-1].lower()
         if last in _NEVER_LAST_WORDS:
             return True  # "11 mitoses per\n10 HPF": a line cannot end on "per", "of", "and"
