@@ -359,6 +359,22 @@ ROWS = [
         {LM: "affirmed", LMS: "affirmed"},
         id="gross-dropped-diagnosis-kept",
     ),
+    # a count field of zero negates what its label counts; a non-zero count does not
+    pytest.param(
+        "Number of lymph nodes with metastatic leiomyosarcoma: 0.",
+        {"8890/6": "negated"},
+        id="count-field-zero",
+    ),
+    pytest.param(
+        "Nodes involved by metastatic leiomyosarcoma: None\n(0/11).",
+        {"8890/6": "negated"},
+        id="count-field-none",
+    ),
+    pytest.param(
+        "Number of lymph nodes with metastatic leiomyosarcoma: 2 (2/11).",
+        {"8890/6": "affirmed"},
+        id="count-field-two",
+    ),
 ]
 
 
