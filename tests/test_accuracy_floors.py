@@ -46,6 +46,7 @@ GOLD_SETS = {
     "blind_flags4": ("blind_flags4/reports.jsonl", None, "blind_flags4/gold_flags.jsonl"),
     "blind_flags5": ("blind_flags5/reports.jsonl", None, "blind_flags5/gold_flags.jsonl"),
     "blind_flags6": ("blind_flags6/reports.jsonl", None, "blind_flags6/gold_flags.jsonl"),
+    "blind_flags7": ("blind_flags7/reports.jsonl", None, "blind_flags7/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"

@@ -450,6 +450,18 @@ EARLIER_PROCEDURE_ROWS = [
     pytest.param(
         "Clinical: leiomyosarcoma, for hysterectomy.", {LMS: "affirmed"}, id="for-surgery"
     ),
+    # a minor procedure directly before the diagnosis it gave; "diagnosed on" a procedure
+    pytest.param(
+        "HISTORY: Endometrial biopsies leiomyosarcoma.", {LMS: "historical"}, id="biopsies-x"
+    ),
+    pytest.param(
+        "Clinical history: leiomyosarcoma diagnosed on curettage.",
+        {LMS: "historical"},
+        id="diagnosed-on-curettage",
+    ),
+    pytest.param(
+        "Clinical history: hysterectomy for leiomyosarcoma.", {LMS: "affirmed"}, id="for-today"
+    ),
 ]
 
 

@@ -83,6 +83,11 @@ NECROSIS = [
     pytest.param("No tumour cell necrosis.", {"absent"}, id="no-prefix"),
     pytest.param("Coagulative tumor necrosis is absent.", {"absent"}, id="absent-postfix"),
     pytest.param("Tumor cell necrosis: not identified.", {"absent"}, id="not-identified"),
+    pytest.param(
+        "In the absence of atypia and tumour cell necrosis, the count alone is not enough.",
+        {"absent"},
+        id="absence-of-coordinated",
+    ),
     pytest.param("Tumour necrosis - none.", {"absent"}, id="dash-none"),
     pytest.param("Necrosis: focal.", {"present"}, id="synoptic-focal"),
     pytest.param("There is extensive necrosis.", {"present"}, id="extensive"),
