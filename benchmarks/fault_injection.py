@@ -110,6 +110,8 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
             jsonl_lines.insert(rng.randrange(len(jsonl_lines) + 1), line)
         elif fmt == "csv":
             at = rng.randrange(len(csv_rows) + 1)
+            while at and _opens_pair(csv_rows[at - 1]):
+                at -= 1  # never between a stray quote and the row it swallows
             if kind == "wrong field count":
                 csv_rows.insert(at, f"{bad['patient_id']},{bad['report_id']},2019-05-06")  # 3 of 7
             elif kind == "bad date":
@@ -125,8 +127,11 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
                 txt_rows.append((f"missing{n}.txt", None))  # type: ignore[arg-type]
             elif kind == "unlisted file":
                 extra_files.append((f"stray{n}.txt", b"SYNTHETIC stray text."))
-            else:  # the same file under a second entry
-                name, _ = txt_rows[rng.randrange(len(txt_rows))]
+            else:  # the same file under a second entry (a file that exists: not a planted
+                # "listed file missing" row, whose file the second entry would create)
+                name, record = txt_rows[rng.randrange(len(txt_rows))]
+                while record is None or str(record.get("patient_id", "")).startswith("SYN-BAD"):
+                    name, record = txt_rows[rng.randrange(len(txt_rows))]
                 txt_rows.append((name, {**bad, "text": "-"}))
     out.mkdir(parents=True, exist_ok=True)
     jpath = out / "a.jsonl"
@@ -178,6 +183,11 @@ def build(out: Path, patients: int, seed: int, bad_rate: float = 0.05) -> Archiv
         (tdir / name).write_bytes(data)
     archive.paths = [jpath, cpath, tdir]
     return archive
+
+
+def _opens_pair(row: list[str] | str) -> bool:
+    """A planted stray-quote row (the row after it is the one it swallows)."""
+    return isinstance(row, str) and row.endswith(" ends,")
 
 
 def _bad_jsonl(
@@ -303,6 +313,8 @@ def check(archive: Archive, url: str, clean_flags: set[str]) -> dict[str, object
         "quarantined": len(reasons),
         "flags_equal_clean_run": flags == clean_flags,
         "flags": len(flags),
+        "flags_only_here": sorted(flags - clean_flags)[:5],
+        "flags_only_in_clean_run": sorted(clean_flags - flags)[:5],
     }
 
 
