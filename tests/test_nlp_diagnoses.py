@@ -194,6 +194,19 @@ ROWS = [
         [("8380/3", "Endometrioid")],
         id="synoptic-typed-value",
     ),
+    # labels in one column, values in the next: the first type-only line after an empty
+    # "Histologic type:" label is its value; a type word starting other prose is not
+    pytest.param(
+        "Tumor Information:\nHistologic type:\nHistologic grade (FIGO):\nTumor size:\n"
+        "SEROUS CARCINOMA OF OVARY\nSerous\nGrade 3\n7.5 cm",
+        [("8441/3", "SEROUS CARCINOMA"), ("8441/3", "Serous")],
+        id="synoptic-column-value",
+    ),
+    pytest.param(
+        "Histologic type:\nHistologic grade:\nSquamous metaplasia of the cervix\nGrade 1",
+        [],
+        id="synoptic-column-not-a-type",
+    ),
     pytest.param(
         "Endometrioidadenocarcinoma.", [("8380/3", "Endometrioidadenocarcinoma")], id="ocr-joined"
     ),

@@ -310,6 +310,61 @@ class Extractor:
                     )
                 )
                 break
+        return out + self._column_typed_values(text, sections, starts)
+
+    @cached_property
+    def _typed_column(self) -> re.Pattern[str] | None:
+        typed = self.rules.diagnoses.typed_values
+        if typed is None or typed.empty_label is None:
+            return None
+        return re.compile(typed.empty_label, re.IGNORECASE | re.MULTILINE)
+
+    def _column_typed_values(
+        self, text: str, sections: SectionIndex, starts: list[int]
+    ) -> list[DiagnosisMention]:
+        """Labels printed in one column and their values in the next ("Histologic type:"
+        with nothing after it, then "Endometrioid" on a line of its own further down): the
+        first line after it that is a type word alone ("Endometrioid", "Serous type",
+        "Endometrioid with squamous differentiation") is its value."""
+        label = self._typed_column
+        typed = self.rules.diagnoses.typed_values
+        if label is None or typed is None:
+            return []
+        _, values = self._typed
+        out: list[DiagnosisMention] = []
+        for m in label.finditer(text):
+            reach = min(len(text), m.end() + typed.column_reach)
+            hit = None
+            for line in _SHORT_LINE.finditer(text, m.end(), reach):
+                lo, hi = line.span("value")
+                if any(lo <= s < hi for s in starts):
+                    continue  # a lexicon term: the lexicon reads it
+                for regex, entry_id in values:
+                    h = regex.match(text, lo, hi)
+                    if h is not None and _TYPE_ONLY_TAIL.match(text, h.end(), hi):
+                        hit = (h, entry_id)
+                        break
+                if hit is not None:
+                    break
+            if hit is None:
+                continue
+            found, entry_id = hit
+            entry = self._entries[entry_id]
+            out.append(
+                DiagnosisMention(
+                    term=entry.term,
+                    icdo3=entry.icdo3,
+                    behavior=entry.behavior,
+                    lineage=entry.lineage,
+                    assertion="affirmed",
+                    section=sections.at_char(found.start()),
+                    site=None,
+                    start=found.start(),
+                    end=found.end(),
+                    sentence=text[lo:hi].strip(),
+                    rule_id=f"{entry.id}/syn.typed_column",
+                )
+            )
         return out
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
@@ -797,3 +852,9 @@ def _in_identifier(text: str, start: int) -> bool:
     """A marker name glued by a hyphen to a code with a digit is part of an identifier:
     the "PR" of a TCGA sample barcode ("TCGA-AB-1234-01A-PR"), not progesterone receptor."""
     return _IDENTIFIER_HEAD.search(text, max(0, start - 12), start) is not None
+
+
+# a short line with no colon: a value printed in a column of values
+_SHORT_LINE = re.compile(r"^[ \t]*(?P<value>[^:\n]{3,60}?)[ \t]*$", re.MULTILINE)
+# what may follow the type word on such a line: nothing, "type", a parenthesis or a "with"
+_TYPE_ONLY_TAIL = re.compile(r"[ \t]*(?:type\b.*|with\b.*|\(.*)?$", re.IGNORECASE)

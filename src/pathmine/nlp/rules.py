@@ -99,6 +99,10 @@ class TypedValues(_Strict):
     doc: str = ""
     line: str
     values: list[TypedValue]
+    # a label printed with no value, its values in a column below ("Histologic type:" ...
+    # "Endometrioid"): the first short line after it that opens with a type word
+    empty_label: str | None = None
+    column_reach: int = Field(default=1500, ge=0)
 
 
 class OcrFuzzy(_Strict):
