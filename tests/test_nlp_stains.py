@@ -475,6 +475,18 @@ ROWS = [
     row("Diffuse positivity for p16and p53.", {("p16", POS), ("p53", POS)}, "glued-and"),
     # a sample barcode's "PR" is part of an identifier
     row("Sample TCGA-ZZ-0000-01A-PR Redacted - page 1", set(), "barcode-pr"),
+    # a stain that was done or is awaited has no result; one further on still counts
+    row(
+        "Addendum: oestrogen and progesterone receptor stains were performed on block B4.",
+        set(),
+        "stains-were-performed",
+    ),
+    row("CK7 and PAX8 immunostains are pending.", set(), "stains-pending"),
+    row(
+        "Pankeratin stains performed on the nodes in parts B and C are negative for metastasis.",
+        {("pan-cytokeratin", NEG)},
+        "performed-then-result",
+    ),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

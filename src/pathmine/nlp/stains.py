@@ -506,6 +506,13 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             stronger = (
                 _stronger_cue(book, norms, k + len(cue.tokens)) if cue.text in _WEAK_CUES else None
             )
+            if stronger is None and cue.text in _WEAK_CUES and _procedural(words, k + 1):
+                # "ER and PR stains were performed on block B18", "stains are pending": the
+                # stain was done, its result is elsewhere (or "... are negative" further on)
+                later = _stronger_cue(book, norms, _procedure_end(words, k + 1), reach=14)
+                if later is None:
+                    return None
+                stronger = later
             if stronger is not None:
                 cue = stronger[1]
                 k, tok = stronger[0], tokens[stronger[0]]
@@ -544,8 +551,39 @@ _WEAK_CUES = {"staining", "stains", "stained", "stain", "immunostaining", "expre
 _CHECKBOXES = {"o", "q", "0", "□", "☐", "[", "]", "_", "x"}
 
 
-def _stronger_cue(book: CueBook, norms: Sequence[str], start: int) -> tuple[int, _Cue] | None:
-    for j in range(start, min(len(norms), start + 6)):
+_PROCEDURE_VERBS = {
+    "performed",
+    "done",
+    "pending",
+    "ordered",
+    "requested",
+    "obtained",
+    "attempted",
+    "repeated",
+    "applied",
+    "carried",
+}
+
+
+def _procedural(words: Sequence[str], k: int) -> bool:
+    """The words at ``k`` say a stain was done or is awaited, not what it showed."""
+    if k < len(words) and words[k] in {"were", "was", "are", "is", "have", "has", "been"}:
+        k += 1
+    if k < len(words) and words[k] == "been":
+        k += 1
+    return k < len(words) and words[k] in _PROCEDURE_VERBS
+
+
+def _procedure_end(words: Sequence[str], k: int) -> int:
+    while k < len(words) and words[k] not in _PROCEDURE_VERBS:
+        k += 1
+    return k + 1
+
+
+def _stronger_cue(
+    book: CueBook, norms: Sequence[str], start: int, reach: int = 6
+) -> tuple[int, _Cue] | None:
+    for j in range(start, min(len(norms), start + reach)):
         if norms[j] in {".", ";", ","}:
             return None
         cue = CueBook.match_at(book.postfix, norms, j)
