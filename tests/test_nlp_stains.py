@@ -487,6 +487,19 @@ ROWS = [
         {("pan-cytokeratin", NEG)},
         "performed-then-result",
     ),
+    # a marker line ending in a colon takes its result from the next line, unless that
+    # line names markers of its own
+    row("P16:\nStrongly positive in tumour cells.", {("p16", POS)}, "marker-colon-next-line"),
+    row(
+        "Keratin AE1/AE3:\nno keratin-positive cells in the mucin pools.",
+        {("pan-cytokeratin", NEG)},
+        "next-line-own-marker",
+    ),
+    row(
+        "Mismatch repair proteins:\n MLH1: retained\n MSH2: loss of expression",
+        {("MLH1", POS), ("MSH2", NEG)},
+        "compound-colon-member-lines",
+    ),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

@@ -241,7 +241,7 @@ class Extractor:
         diagnoses.extend(self._typed_values(doc, text, sections))
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
-            sent = sentence_of(doc, start)
+            sent = _with_value_line(doc, sentence_of(doc, start), markers, markers_by_sent)
             stains.extend(
                 replace(s, section=sections.at_char(s.start))
                 for s in resolve_sentence(self._cues, sent, markers)
@@ -858,3 +858,19 @@ def _in_identifier(text: str, start: int) -> bool:
 _SHORT_LINE = re.compile(r"^[ \t]*(?P<value>[^:\n]{3,60}?)[ \t]*$", re.MULTILINE)
 # what may follow the type word on such a line: nothing, "type", a parenthesis or a "with"
 _TYPE_ONLY_TAIL = re.compile(r"[ \t]*(?:type\b.*|with\b.*|\(.*)?$", re.IGNORECASE)
+
+
+def _with_value_line(
+    doc: Doc, sent: Span, markers: list[Span], markers_by_sent: dict[int, list[Span]]
+) -> Span:
+    """A marker line that ends in a colon ("P16:") has its result on the next line
+    ("Strongly positive in tumour cells"): read the two as one sentence, unless the next
+    line names markers of its own ("Mismatch repair proteins:" / "MLH1: retained")."""
+    last = markers[-1].end
+    rest = [t for t in doc[last : sent.end] if not t.is_space]
+    if len(rest) != 1 or rest[0].text != ":" or sent.end >= len(doc):
+        return sent
+    following = sentence_of(doc, sent.end)
+    if following.start in markers_by_sent:
+        return sent
+    return doc[sent.start : following.end]
