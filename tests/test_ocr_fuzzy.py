@@ -154,6 +154,23 @@ def test_ocr_slips_in_reports(
             {("8070/3", "affirmed"), ("8072/3", "affirmed")},
             id="nonkeratinizing-joined",
         ),
+        # the type right after the comma is still a type named beside the broad term
+        pytest.param(
+            "DIAGNOSIS:\nCervix, biopsy: squamous cell carcinoma, keratinizing type.",
+            {("8070/3", "affirmed"), ("8071/3", "affirmed")},
+            id="keratinizing-type-right-after",
+        ),
+        pytest.param(
+            "DIAGNOSIS:\nCervix: keratinizing squamous cell carcinoma.",
+            {("8071/3", "affirmed")},
+            id="keratinizing-before-one-term",
+        ),
+        # a metastatic cue before a grade in parentheses still reaches the type
+        pytest.param(
+            "DIAGNOSIS:\nOmentum: metastatic high-grade (3/3) papillary serous adenocarcinoma.",
+            {("8441/6", "affirmed")},
+            id="metastatic-over-grade",
+        ),
         pytest.param(
             "DIAGNOSIS:\nCervix, cone: CARCINOMA, SQUAMOUS CELL, invading 4 mm.",
             {("8070/3", "affirmed")},

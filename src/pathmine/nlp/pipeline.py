@@ -737,9 +737,13 @@ class Extractor:
         sent = sentence_of(ent.doc, ent.start)
         # the cue must not belong to an earlier diagnosis ("metastatic melanoma vs primary
         # lung adenocarcinoma")
-        lo = max(
-            [sent.start, ent.start - 6, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)]
-        )
+        floor = max([sent.start, *(e.end for e in _entities(ent.doc) if e.end <= ent.start)])
+        # six words back; grades in parentheses and signs do not count ("metastatic
+        # high-grade (3/3) papillary serous adenocarcinoma")
+        lo, words = ent.start, 0
+        while lo > floor and words < 6:
+            lo -= 1
+            words += ent.doc[lo].is_alpha
         before = ent.doc[lo : ent.start]
         # on the OCR-folded norms, so "HETASTATIC" and "metastat1c" are cues too
         window = " ".join(t.norm_ for t in before if not t.is_space)
