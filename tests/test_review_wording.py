@@ -54,6 +54,31 @@ def test_review_report_types(extractor: Extractor, head: str, expected: str) -> 
             {("8890/3", "affirmed")},
             id="considered-without-but-is-not-negated",
         ),
+        # a consult letter quoting the referring pathologist
+        pytest.param(
+            "Your diagnosis: cellular leiomyoma.\n\nOUR DIAGNOSIS: Leiomyosarcoma.",
+            {("8892/0", "historical"), ("8890/3", "affirmed")},
+            id="your-diagnosis-header",
+        ),
+        pytest.param(
+            "Thank you for sending this uterine tumour, which you diagnosed as cellular"
+            " leiomyoma.\nDIAGNOSIS: Leiomyosarcoma.",
+            {("8892/0", "historical"), ("8890/3", "affirmed")},
+            id="which-you-diagnosed-as",
+        ),
+        pytest.param(
+            "DIAGNOSIS OF ORIGIN (H-22-0101): Epithelioid leiomyoma.\n"
+            "REVIEW DIAGNOSIS: Epithelioid leiomyosarcoma.",
+            {("8891/0", "historical"), ("8891/3", "affirmed")},
+            id="diagnosis-of-origin",
+        ),
+        # a header in a non-Latin script before its English twin
+        pytest.param(
+            "臨床診断 Clinical diagnosis: uterine mass (biopsy: leiomyosarcoma).\n"
+            "DIAGNOSIS: Leiomyosarcoma.",
+            {("8890/3", "historical"), ("8890/3", "affirmed")},
+            id="non-latin-header-prefix",
+        ),
     ],
 )
 def test_review_voices(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:

@@ -423,6 +423,8 @@ class Extractor:
             ent.start_char, ent.end_char, sent_span.start_char, sent_span.end_char
         )
         sentence = sent_span.text.strip()
+        # a wrapped line's whitespace may be glued before the first token: not the mention's
+        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
 
         def mention(e: DiagnosisEntry, ids: list[str], behavior: int) -> DiagnosisMention:
             return DiagnosisMention(
@@ -433,7 +435,7 @@ class Extractor:
                 assertion=assertion,
                 section=section,
                 site=site,
-                start=ent.start_char,
+                start=start,
                 end=ent.end_char,
                 sentence=sentence,
                 rule_id="/".join([e.id, *ids]),

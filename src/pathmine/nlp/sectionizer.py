@@ -63,20 +63,22 @@ _SITE_CODE_MAX = 8  # letters of an institution code before a header ("HUMC DIAG
 
 def _after_site_code(doc: Doc, start: int, header_words: frozenset[str]) -> int | None:
     """Start of the line when the only word before a header on it is an institution code
-    ("HUMC DIAGNOSIS:", "MSKCC DIAGNOSIS:"): one upper-case word that no header uses."""
+    ("HUMC DIAGNOSIS:", "MSKCC DIAGNOSIS:"): one upper-case word that no header uses; or the
+    same header in a non-Latin script ("臨床診断 Clinical diagnosis:")."""
     k = start - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
     if k < 0:
         return None
     code = doc[k]
-    if not (
+    native = code.is_alpha and not any("a" <= c.lower() <= "z" for c in code.text)
+    if not native and not (
         code.is_alpha
         and code.is_upper
         and 2 <= len(code.text) <= _SITE_CODE_MAX
         and code.lower_ not in header_words
     ):
-        return None
+        return None  # neither an institution code nor the header in a non-Latin script
     if k > 0 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
         return None
     return k

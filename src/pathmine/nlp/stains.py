@@ -961,14 +961,16 @@ def _make(
     rule = marker._.target_rule
     entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
     section = marker._.section_category if marker.has_extension("section_category") else None
+    # a wrapped line's whitespace may be glued before the marker's first token: not its text
+    lead = len(marker.text) - len(marker.text.lstrip())
     return StainResult(
         marker=book.canonical.get(entry_id, entry_id),
-        text=marker.text,
+        text=marker.text[lead:],
         result=found.result,
         intensity=found.intensity,
         extent=found.extent,
         percent=percent,
-        start=marker.start_char,
+        start=marker.start_char + lead,
         end=marker.end_char,
         sentence=sent.text.strip(),
         rule_id=f"{entry_id}/stain.result.{found.via}",
