@@ -54,6 +54,25 @@ def test_review_report_types(extractor: Extractor, head: str, expected: str) -> 
             {("8890/3", "affirmed")},
             id="considered-without-but-is-not-negated",
         ),
+        # "X is excluded by ...", "X and Y are excluded", "stains rule out X"
+        pytest.param(
+            "COMMENT: Low-grade endometrial stromal sarcoma with intravascular growth is"
+            " excluded (CD10 negative).",
+            {("8931/3", "negated")},
+            id="is-excluded-over-the-clause",
+        ),
+        pytest.param(
+            "COMMENT: Epithelioid leiomyosarcoma and leiomyoma with bizarre nuclei are excluded"
+            " by the immunoprofile.",
+            {("8891/3", "negated"), ("8893/0", "negated")},
+            id="are-excluded-by",
+        ),
+        pytest.param(
+            "COMMENT: Desmin and h-caldesmon expression rule out gastrointestinal stromal tumour.",
+            {("8936/3", "negated")},
+            id="evidence-rules-out",
+        ),
+        pytest.param("Clinical: rule out leiomyosarcoma.", {("8890/3", "uncertain")}, id="request"),
         # a consult letter quoting the referring pathologist
         pytest.param(
             "Your diagnosis: cellular leiomyoma.\n\nOUR DIAGNOSIS: Leiomyosarcoma.",
