@@ -37,7 +37,7 @@ GOLD_SETS = {
             f"blind_synth/{s}.gold.jsonl",
             None,
         )
-        for s in ("BSA", "BSB", "BSC", "BSD", "BSE", "BSF", "BSG")
+        for s in ("BSA", "BSB", "BSC", "BSD", "BSE", "BSF", "BSG", "BSH")
     },
     # flag-only sets: no mention gold ("-")
     "blind_flags": ("blind_flags/reports.jsonl", None, "blind_flags/gold_flags.jsonl"),
