@@ -500,6 +500,24 @@ ROWS = [
         {("MLH1", POS), ("MSH2", NEG)},
         "compound-colon-member-lines",
     ),
+    # per-component results across a semicolon; an adjective before a list with a weak
+    # postfix; a dash before an extent word; result words of bilingual reports
+    row(
+        "CD10 ........ negative in round cells; positive in the spindle component",
+        {("CD10", NEG), ("CD10", POS)},
+        "component-after-semicolon",
+    ),
+    row(
+        "Melanoma is excluded by the negative S100/SOX10 and keratin stains.",
+        {("S100", NEG), ("SOX10", NEG), ("pan-cytokeratin", NEG)},
+        "adjective-before-list",
+    ),
+    row("EMA     - focal in the undifferentiated component", {("EMA", POS)}, "dash-extent"),
+    row(
+        "Desmin: positiva difusa. Myogenin: negativa.",
+        {("desmin", POS), ("myogenin", NEG)},
+        "native-results",
+    ),
     row(
         "The mismatch repair enzymes are intact.",
         {(m, POS) for m in ("MLH1", "PMS2", "MSH2", "MSH6")},

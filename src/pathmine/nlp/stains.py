@@ -494,7 +494,15 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
                 and _lesion_object(book, tokens[k + len(cue.tokens) + 1 : k + len(cue.tokens) + 4])
             ):
                 return None  # a prefix cue of the next list ("..., negative for S100")
-            if cue.tokens == ("-",) and after and after.isalpha() and after not in book.extent:
+            if (
+                cue.tokens == ("-",)
+                and (after in book.extent or after in book.intensity)
+                and not _is_hyphen(tok)
+            ):
+                # "EMA - focal in the undifferentiated component": stained, focally
+                intensity, extent = _qualifiers(book, tokens[k + 1 : k + 3])
+                return _Found("positive", tok.i + 1, "postfix", intensity, extent)
+            if cue.tokens == ("-",) and after and after.isalpha():
                 seen.append(tok)
                 continue  # "Desmin - positive": the dash is a separator
             if cue.tokens == ("-",) and _result_word_follows(book, norms, k + 1):
@@ -516,6 +524,11 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if stronger is not None:
                 cue = stronger[1]
                 k, tok = stronger[0], tokens[stronger[0]]
+            elif cue.text in _WEAK_CUES:
+                adjective = _result_adjective_before(book, group[0])
+                if adjective is not None:
+                    # "excluded by the negative S100/SOX10 and keratin stains"
+                    return _Found(adjective, tok.i + len(cue.tokens), "postfix")
             if _checkbox_before(words, k) or _option_before(words, k):
                 return None  # "ER  o Negative  o Positive": a form's printed options
             result = cue.result
@@ -578,6 +591,21 @@ def _procedure_end(words: Sequence[str], k: int) -> int:
     while k < len(words) and words[k] not in _PROCEDURE_VERBS:
         k += 1
     return k + 1
+
+
+def _result_adjective_before(book: CueBook, first: Span) -> str | None:
+    """The result an adjective right before a marker list gives ("the negative S100 and
+    keratin stains"), skipping a determiner; ``None`` when there is none."""
+    doc = first.doc
+    k = first.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    cue = CueBook.match_at(book.postfix, [doc[k].norm_], 0)
+    if cue is None or cue.text in _WEAK_CUES or not cue.tokens[0].isalpha():
+        return None
+    return cue.result if len(cue.tokens) == 1 else None
 
 
 def _stronger_cue(
@@ -829,10 +857,10 @@ def _second_result(book: CueBook, sent: Span, found: _Found, stop: int) -> _Foun
     tokens = [t for t in doc[found.cue_end : min(stop, sent.end)] if not t.is_space]
     norms = [t.norm_ for t in tokens]
     for k in range(min(len(tokens), 14)):
-        if tokens[k].lower_ in {".", ";"}:
+        if tokens[k].lower_ == ".":
             return None
-        if tokens[k].lower_ not in {"and", ",", "but", "while", "whereas"}:
-            continue
+        if tokens[k].lower_ not in {"and", ",", ";", "but", "while", "whereas"}:
+            continue  # "negative in round cells; positive in the spindle component"
         for j in (k + 1, k + 2):
             cue = CueBook.match_at(book.postfix, norms, j) if j < len(norms) else None
             if cue is None or cue.result == found.result or cue.tokens == ("-",):
