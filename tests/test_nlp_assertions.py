@@ -462,6 +462,16 @@ EARLIER_PROCEDURE_ROWS = [
     pytest.param(
         "Clinical history: hysterectomy for leiomyosarcoma.", {LMS: "affirmed"}, id="for-today"
     ),
+    pytest.param(
+        "Clinical summary: leiomyosarcoma, high grade, on core biopsy C24-0101. Resection.",
+        {LMS: "historical"},
+        id="grade-then-procedure",
+    ),
+    pytest.param(
+        "Datos clínicos: Biopsia (B23-0101): leiomyosarcoma. Resección.",
+        {LMS: "historical"},
+        id="native-procedure-word",
+    ),
 ]
 
 

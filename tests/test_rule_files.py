@@ -348,6 +348,11 @@ EXCLUSION_ROWS = [
         True,
     ),
     ("excl.template_title", "Histologic type: leiomyosarcoma.", "dx.leiomyosarcoma", False),
+    ("excl.service_name", "NORTHSHORE SARCOMA PATHOLOGY SERVICE", "dx.sarcoma_nos", True),
+    ("excl.service_name", "Dr A. Smith (Sarcoma Medical Oncology)", "dx.sarcoma_nos", True),
+    ("excl.service_name", "Sarcoma and clinical follow-up advised.", "dx.sarcoma_nos", False),
+    ("excl.form_title_parenthesis", "SYNOPTIC (CAP Uterine Sarcoma):", "dx.sarcoma_nos", True),
+    ("excl.form_title_parenthesis", "Diagnosis (uterus): sarcoma.", "dx.sarcoma_nos", False),
     (
         "excl.template_title_after",
         "Uterine leiomyosarcoma synoptic report",
