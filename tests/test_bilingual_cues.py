@@ -34,6 +34,10 @@ def _pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
             "Utérus: leiomyoma, sans leiomyosarcoma.",
             {("8890/0", "affirmed"), ("8890/3", "negated")},
         ),
+        # "cannot be excluded" and "excluded" in Portuguese and Spanish
+        ("Adenosarcoma não pode ser excluído neste material.", {("8933/3", "uncertain")}),
+        ("Carcinosarcoma excluído: sem componente epitelial.", {("8980/3", "negated")}),
+        ("Carcinosarcoma descartado.", {("8980/3", "negated")}),
         # a back-reference that answers a raised diagnosis
         (
             "Although the mitotic count might prompt consideration of leiomyosarcoma, the"
