@@ -142,6 +142,57 @@ def test_archive_with_original_and_amended_text_reingests_as_noop(
     assert table_counts(engine) == before
 
 
+def test_amendment_before_its_original_stays_the_latest(
+    db_url: str,
+    extractor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Archive files in any order give the same latest versions and flags: an original that
+    arrives after its (later-dated) amendment is stored as a version, not as the latest (the
+    100k fault-injection run found a flag lost when the amendment was in the CSV file and the
+    original in the .txt directory read after it). The two orders run as two copies of the
+    seed patients, suffixed "-B" for the second."""
+    records = read_jsonl(SEED_ARCHIVE)
+    biopsy = next(r for r in records if "possibly leiomyosarcoma" in r["text"].lower())
+    amended = {
+        **biopsy,
+        "report_type": "amended",
+        "report_date": "2021-12-01",
+        "text": biopsy["text"] + "\nAMENDED DIAGNOSIS: leiomyosarcoma, on deeper levels.\n",
+    }
+    others = [r for r in records if r is not biopsy]
+
+    def copy(r: dict[str, object], tag: str) -> dict[str, object]:
+        return {**r, "patient_id": f"{r['patient_id']}{tag}", "report_id": f"{r['report_id']}{tag}"}
+
+    engine = make_engine(db_url)
+    results = []
+    for tag, (first, second) in [("", (biopsy, amended)), ("-B", (amended, biopsy))]:
+        files = [
+            write_jsonl(tmp_path / f"o{tag}-a.jsonl", [copy(r, tag) for r in [*others, first]]),
+            write_jsonl(tmp_path / f"o{tag}-b.jsonl", [copy(second, tag)]),
+        ]
+        run_ingest(engine, files, extractor)
+        with session_factory(engine)() as session:
+            versions = session.execute(
+                select(Report.version, Report.is_latest, Report.report_type).where(
+                    Report.report_id == f"{biopsy['report_id']}{tag}"
+                )
+            ).all()
+        latest = [v for v in versions if v.is_latest]
+        assert len(versions) == 2 and len(latest) == 1
+        assert latest[0].report_type == "amended"
+        assert run_ingest(engine, files, extractor).new_versions == 0  # a rerun adds nothing
+        results.append(
+            {
+                tuple(str(x).removesuffix(tag) for x in f)
+                for f in _as_gold(flag_tuples(engine))
+                if str(f[0]).endswith(tag) and (tag or not str(f[0]).endswith("-B"))
+            }
+        )
+    assert results[0] == results[1] != set()
+
+
 def test_ingest_order_does_not_change_flags(db_url: str, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     records = read_jsonl(SEED_ARCHIVE)
     engine = make_engine(db_url)

@@ -531,7 +531,7 @@ def _ingest_batch(
             if in_batch.report.sha256 == report.sha256:
                 summary.unchanged += 1
                 continue
-            plan = _Planned(report, in_batch.version + 1, None, "new_version")
+            plan = _Planned(report, in_batch.version + 1, in_batch.previous_pk, "new_version")
         elif prior is None:
             plan = _Planned(report, 1, None, "new")
         elif prior.sha256 == report.sha256:
@@ -543,9 +543,11 @@ def _ingest_batch(
             summary.unchanged += 1  # an earlier version we already hold (original, then amended)
             continue
         else:
-            plan = _Planned(report, prior.version + 1, prior.pk, "new_version")
+            number = max(prior.version, prior.max_version) + 1
+            plan = _Planned(report, number, prior.pk, "new_version")
         planned.append(plan)
         pending[report.report_id] = plan
+    latest = _latest_plans(planned, stored)
     # Patients are looked up (or created) only for reports that are actually written: a
     # re-run over an unchanged archive touches no patient rows.
     pks = repository.patient_pks(session, (p.report.patient_id for p in planned))
@@ -580,9 +582,9 @@ def _ingest_batch(
                 version=plan.version,
                 report_type=report_type,
                 report_type_source=type_source,
-                previous_pk=plan.previous_pk,
+                previous_pk=plan.previous_pk if latest.get(plan.report.report_id) is plan else None,
                 extraction=extraction,
-                is_latest=pending[plan.report.report_id] is plan,
+                is_latest=latest.get(plan.report.report_id) is plan,
             )
         )
         if plan.kind == "new":
@@ -592,6 +594,34 @@ def _ingest_batch(
     repository.add_report_versions(session, new_versions, summary.run_id)
     repository.replace_extractions(session, reextracted)
     repository.mark_dirty(session, (pks[p.report.patient_id] for p in planned))
+
+
+def _latest_plans(
+    planned: Sequence[_Planned], stored: Mapping[str, repository.StoredVersion]
+) -> dict[str, _Planned]:
+    """The version of each report id that becomes the latest: the newest by sign-out date,
+    then by arrival, among the stored latest and this batch's texts. The latest is what the
+    report now says, whatever order the archive files came in: an original that arrives
+    after its amendment (the amendment in one file, the original in the next) is kept as a
+    version but does not supersede it. Report ids whose stored latest stays have no entry."""
+    best: dict[str, _Planned] = {}
+    for plan in planned:
+        if plan.kind == "reextract":
+            continue
+        rid = plan.report.report_id
+        current = best.get(rid)
+        if current is not None and plan.report.report_date < current.report.report_date:
+            continue  # an earlier-dated text of the same report in the same batch
+        prior = stored.get(rid)
+        if (
+            current is None
+            and prior is not None
+            and prior.report_date is not None
+            and plan.report.report_date < prior.report_date
+        ):
+            continue  # dated before the stored latest: a version, not the new latest
+        best[rid] = plan
+    return best
 
 
 def _report_type(report: ReportRecord, extraction: Extraction) -> tuple[str, str]:

@@ -57,10 +57,17 @@ class StoredVersion:
     # Hashes of every stored version: an archive that holds both the original and the
     # amended text of a report must not add versions each time it is re-ingested.
     known: frozenset[str] = frozenset()
+    # the latest version's sign-out date, and the highest version number stored: a text
+    # that arrives later but is dated earlier (the original after its amendment) is kept
+    # as a version, numbered after the others, without becoming the latest
+    report_date: date | None = None
+    max_version: int = 0
 
 
 @functools.cache
-def _versions_by_report_id() -> Select[tuple[str, int, int, str, str, str | None, bool]]:
+def _versions_by_report_id() -> Select[
+    tuple[str, int, int, str, str, str | None, bool, date]
+]:
     """Every stored version of the given report ids, with the patient that owns them.
 
     A Core statement with an expanding parameter, built once: the ingest job runs it for
@@ -68,7 +75,16 @@ def _versions_by_report_id() -> Select[tuple[str, int, int, str, str, str | None
     """
     r, p = _table(Report).c, _table(Patient).c
     return (
-        select(r.report_id, r.id, r.version, r.sha256, p.patient_key, r.extracted_with, r.is_latest)
+        select(
+            r.report_id,
+            r.id,
+            r.version,
+            r.sha256,
+            p.patient_key,
+            r.extracted_with,
+            r.is_latest,
+            r.report_date,
+        )
         .join_from(_table(Report), _table(Patient), p.id == r.patient_pk)
         .where(r.report_id.in_(bindparam("ids", expanding=True)))
     )
@@ -82,14 +98,25 @@ def latest_versions(session: Session, report_ids: Iterable[str]) -> dict[str, St
         chunk = ids[chunk_start : chunk_start + 500]
         rows = connection.execute(_versions_by_report_id(), {"ids": chunk})
         known: dict[str, set[str]] = {}
-        latest_rows: list[tuple[str, int, int, str, str, str | None]] = []
-        for report_id, pk, version, sha, patient_key, extracted_with, latest in rows:
+        highest: dict[str, int] = {}
+        latest_rows: list[tuple[str, int, int, str, str, str | None, date]] = []
+        for report_id, pk, version, sha, patient_key, extracted_with, latest, signed in rows:
             known.setdefault(report_id, set()).add(sha)
+            highest[report_id] = max(highest.get(report_id, 0), version)
             if latest:
-                latest_rows.append((report_id, pk, version, sha, patient_key, extracted_with))
-        for report_id, pk, version, sha, patient_key, extracted_with in latest_rows:
+                latest_rows.append(
+                    (report_id, pk, version, sha, patient_key, extracted_with, signed)
+                )
+        for report_id, pk, version, sha, patient_key, extracted_with, signed in latest_rows:
             found[report_id] = StoredVersion(
-                pk, version, sha, patient_key, extracted_with, frozenset(known[report_id])
+                pk,
+                version,
+                sha,
+                patient_key,
+                extracted_with,
+                frozenset(known[report_id]),
+                signed,
+                highest[report_id],
             )
     return found
 
