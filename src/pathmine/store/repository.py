@@ -65,9 +65,7 @@ class StoredVersion:
 
 
 @functools.cache
-def _versions_by_report_id() -> Select[
-    tuple[str, int, int, str, str, str | None, bool, date]
-]:
+def _versions_by_report_id() -> Select[tuple[str, int, int, str, str, str | None, bool, date]]:
     """Every stored version of the given report ids, with the patient that owns them.
 
     A Core statement with an expanding parameter, built once: the ingest job runs it for
