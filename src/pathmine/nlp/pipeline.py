@@ -293,20 +293,9 @@ class Extractor:
                 hit = regex.search(text, lo, hi)
                 if hit is None:
                     continue
-                entry = self._entries[entry_id]
                 out.append(
-                    DiagnosisMention(
-                        term=entry.term,
-                        icdo3=entry.icdo3,
-                        behavior=entry.behavior,
-                        lineage=entry.lineage,
-                        assertion="affirmed",
-                        section=sections.at_char(hit.start()),
-                        site=None,
-                        start=hit.start(),
-                        end=hit.end(),
-                        sentence=text[m.start() : m.end()].strip(),
-                        rule_id=f"{entry.id}/syn.typed_value",
+                    self._typed_mention(
+                        entry_id, hit, sections, text[m.start() : m.end()], "syn.typed_value"
                     )
                 )
                 break
@@ -349,23 +338,34 @@ class Extractor:
             if hit is None:
                 continue
             found, entry_id = hit
-            entry = self._entries[entry_id]
             out.append(
-                DiagnosisMention(
-                    term=entry.term,
-                    icdo3=entry.icdo3,
-                    behavior=entry.behavior,
-                    lineage=entry.lineage,
-                    assertion="affirmed",
-                    section=sections.at_char(found.start()),
-                    site=None,
-                    start=found.start(),
-                    end=found.end(),
-                    sentence=text[lo:hi].strip(),
-                    rule_id=f"{entry.id}/syn.typed_column",
-                )
+                self._typed_mention(entry_id, found, sections, text[lo:hi], "syn.typed_column")
             )
         return out
+
+    def _typed_mention(
+        self,
+        entry_id: str,
+        hit: re.Match[str],
+        sections: SectionIndex,
+        sentence: str,
+        rule: str,
+    ) -> DiagnosisMention:
+        """A selected synoptic type value as an affirmed mention of its lexicon entry."""
+        entry = self._entries[entry_id]
+        return DiagnosisMention(
+            term=entry.term,
+            icdo3=entry.icdo3,
+            behavior=entry.behavior,
+            lineage=entry.lineage,
+            assertion="affirmed",
+            section=sections.at_char(hit.start()),
+            site=None,
+            start=hit.start(),
+            end=hit.end(),
+            sentence=sentence.strip(),
+            rule_id=f"{entry.id}/{rule}",
+        )
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
         """Run the feature rules only on sentences where one of them can match."""
