@@ -194,6 +194,17 @@ ROWS = [
         [("8380/3", "Endometrioid")],
         id="synoptic-typed-value",
     ),
+    # the type word before "adenocarcinoma of (the) endometrium", the longer lexicon phrase
+    pytest.param(
+        "Serous adenocarcinoma of endometrium.",
+        [("8441/3", "adenocarcinoma of endometrium")],
+        id="type-before-organ-phrase",
+    ),
+    pytest.param(
+        "Clear cell adenocarcinoma of the endometrium.",
+        [("8310/3", "adenocarcinoma of the endometrium")],
+        id="clear-cell-before-organ-phrase",
+    ),
     # labels in one column, values in the next: the first type-only line after an empty
     # "Histologic type:" label is its value; a type word starting other prose is not
     pytest.param(
