@@ -74,3 +74,8 @@ def scaled_archive(path: Path, copies: int) -> Path:
         for r in seed
     )
     return write_jsonl(path, records)
+
+
+def diagnosis_pairs(extractor: Any, text: str) -> set[tuple[str, str]]:
+    """The distinct (icdo3, assertion) pairs of one text: the unit the gold sets score."""
+    return {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import diagnosis_pairs
 from pathmine.nlp import Extractor, default_extractor
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return default_extractor()
-
-
-def _pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    return {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
 
 
 @pytest.mark.parametrize(
@@ -49,7 +46,7 @@ def _pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
 def test_native_language_assertion_cues(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _pairs(extractor, text) == expected
+    assert diagnosis_pairs(extractor, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import diagnosis_pairs
 from pathmine.nlp import Extractor, default_extractor
 from pathmine.nlp.ocr_fuzzy import FuzzyVocabulary, fuzzy_vocabulary, within_one_edit
 from pathmine.nlp.rules import load_rules
@@ -70,10 +71,6 @@ def test_capital_inside_a_known_word_is_not_a_lost_space(
     assert [t.text for t in extractor.nlp.make_doc(word)] == pieces
 
 
-def _codes(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    return {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -133,7 +130,7 @@ def _codes(extractor: Extractor, text: str) -> set[tuple[str, str]]:
 def test_ocr_slips_in_reports(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _codes(extractor, text) == expected
+    assert diagnosis_pairs(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -197,7 +194,7 @@ def test_ocr_slips_in_reports(
 def test_squamous_and_endocervical_types(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _codes(extractor, text) == expected
+    assert diagnosis_pairs(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -219,7 +216,7 @@ def test_squamous_and_endocervical_types(
 def test_stain_statement_back_references(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _codes(extractor, text) == expected
+    assert diagnosis_pairs(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -270,7 +267,7 @@ def test_stain_statement_back_references(
     ],
 )
 def test_cervical_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
-    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected
+    assert diagnosis_pairs(extractor, f"DIAGNOSIS:\n{text}") == expected
 
 
 @pytest.mark.parametrize(
@@ -294,7 +291,7 @@ def test_cervical_wording(extractor: Extractor, text: str, expected: set[tuple[s
     ],
 )
 def test_ovarian_wording(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
-    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected
+    assert diagnosis_pairs(extractor, f"DIAGNOSIS:\n{text}") == expected
 
 
 @pytest.mark.parametrize(
@@ -321,4 +318,4 @@ def test_ovarian_wording(extractor: Extractor, text: str, expected: set[tuple[st
 def test_type_words_before_carcinoma_read_through_ocr(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _codes(extractor, f"DIAGNOSIS:\n{text}") == expected
+    assert diagnosis_pairs(extractor, f"DIAGNOSIS:\n{text}") == expected
