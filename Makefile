@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest accuracy clean
+.PHONY: demo test lint typecheck pytest accuracy package-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,17 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed lint typecheck pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests db corpora benchmarks
+	$(BIN)/ruff check src tests corpora benchmarks
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
 pytest: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+## Build sdist -> wheel from it -> fresh venv, and run the demo from the installed wheel.
+package-check: $(VENV)/.installed
+	bash .ci/package-check
 
 ## Accuracy against the gold corpora (writes docs/accuracy.md).
 accuracy: $(VENV)/.installed

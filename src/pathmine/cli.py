@@ -35,7 +35,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(
-    help="Database schema commands (Alembic migrations in db/).", no_args_is_help=True
+    help="Database schema commands (the Alembic migrations shipped in the package).",
+    no_args_is_help=True,
 )
 flags_app = typer.Typer(
     help="List discrepancy flags; `flags show` and `flags review` inspect and decide one.",
@@ -1023,7 +1024,7 @@ def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
     db: DbOption = None,
 ) -> None:
-    """Create or upgrade the schema with the Alembic migrations in db/."""
+    """Create or upgrade the schema with the Alembic migrations shipped in the package."""
     from pathmine.store import current_revision, upgrade
 
     engine = _engine(db)

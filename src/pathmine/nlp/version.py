@@ -35,7 +35,8 @@ RULE_FILES = (
 
 
 def rules_dir() -> Traversable:
-    """The packaged ``pipelines/`` directory (a symlink into the repo in development)."""
+    """The packaged rule data, ``src/pathmine/pipelines/`` (real package data, so a wheel
+    built from the sdist carries it)."""
     return resources.files("pathmine") / "pipelines"
 
 

@@ -2,8 +2,8 @@
 
 Everything outside ``pathmine.store`` works with the plain records in ``pathmine.records``.
 Types are portable (SQLite and PostgreSQL). Every change to this module needs a new Alembic
-revision under ``db/versions/``; ``tests/test_store_schema.py`` fails when the migrations and
-these models disagree.
+revision under ``pathmine/migrations/versions/``; ``tests/test_store_schema.py`` fails when
+the migrations and these models disagree.
 """
 
 from __future__ import annotations
