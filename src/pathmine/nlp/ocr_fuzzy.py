@@ -58,13 +58,26 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# connectors OCR glues to the word before them; "for" is tried before "or"
+_CONNECTORS = ("and", "for", "with", "or")
+# prepositions OCR glues to the word after them
+_PREPOSITIONS = ("for", "with", "of", "in", "and")
+
+
 class FuzzyVocabulary:
     """The long lexicon words (as norms) and the one-edit lookup into them."""
 
     def __init__(self, words: Iterable[str], protected: Iterable[str], min_length: int) -> None:
+        words = set(words)
         self.min_length = min_length
         self.words = frozenset(w for w in words if len(w) >= min_length and w.isalpha())
         self.protected = frozenset(protected)
+        # every lexicon / marker word and every cue word of three characters or more: what a
+        # word OCR glued to a connector ("vimentinand", "positivefor") must start with
+        self.vocabulary = frozenset(w for w in words | self.protected if len(w) >= 3)
+        # the lexicon and marker words of five letters or more: what a word OCR glued a
+        # preposition onto ("forestrogen") must end with
+        self.terms = frozenset(w for w in words if len(w) >= 5)
         # symmetric-deletion index: a word and each of its one-character deletions
         self._index: dict[str, set[str]] = {}
         for word in self.words:
@@ -74,6 +87,26 @@ class FuzzyVocabulary:
     def knows(self, norm: str) -> bool:
         """Whether ``norm`` is a lexicon or cue word, or one OCR edit from a lexicon word."""
         return norm in self.words or norm in self.protected or self.nearest(norm) is not None
+
+    def split_connector(self, token: str) -> tuple[str, str] | None:
+        """A lexicon, marker or cue word OCR glued to the connector after it ("vimentinand"
+        → ("vimentin", "and"), "positivefor" → ("positive", "for")), or a preposition glued
+        to the lexicon or marker word after it ("forestrogen" → ("for", "estrogen"));
+        ``None`` when ``token`` is a word of its own ("gland", "doctor", "androgen") or the
+        rest is not a known word."""
+        lower = token.lower()
+        if ocr_norm(token) in self.vocabulary:
+            return None
+        for preposition in _PREPOSITIONS:
+            if lower.startswith(preposition) and ocr_norm(token[len(preposition) :]) in self.terms:
+                # "strong diffuse positivity forestrogen receptor", "incarcinoma"
+                return token[: len(preposition)], token[len(preposition) :]
+        for connector in _CONNECTORS:
+            if lower.endswith(connector) and len(lower) - len(connector) >= 3:
+                head = token[: -len(connector)]
+                if ocr_norm(head) in self.vocabulary:
+                    return head, token[-len(connector) :]
+        return None
 
     def nearest(self, norm: str) -> str | None:
         """The one lexicon word ``norm`` is a one-edit OCR slip of, else ``None``."""

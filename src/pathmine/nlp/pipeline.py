@@ -185,6 +185,7 @@ class Extractor:
                 self.rules.stains.markers,
                 self.rules.stains.compounds,
                 self.rules.stains.molecular,
+                self.rules.stains.not_results,
             )
         return self._cue_book
 

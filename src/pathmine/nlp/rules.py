@@ -8,6 +8,8 @@ records exactly which rules produced it.
 
 from __future__ import annotations
 
+import re
+
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -273,6 +275,20 @@ class MolecularContext(_Strict):
     before: list[str]
 
 
+class NotResults(_Strict):
+    """Sentences that state how stains are read rather than what this case showed."""
+
+    doc: str = ""
+    sentences: list[str]
+
+    @field_validator("sentences")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+
 class StainLexicon(_Strict):
     schema_: Literal["pathmine.stains.v1"] = Field(alias="schema")
     version: str
@@ -282,6 +298,7 @@ class StainLexicon(_Strict):
     scored: list[str] = []
     compounds: list[CompoundMarker] = []
     molecular: MolecularContext | None = None
+    not_results: NotResults | None = None
 
     @field_validator("markers")
     @classmethod

@@ -9,6 +9,7 @@ the genre.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy
@@ -24,6 +25,11 @@ from pathmine.nlp.tokenizer import text_of, words_of
 _SENTENCE_END = {".", "!", "?"}
 _BULLETS = {"-", "*", "•", "➢", ">", "–", "—", "o", "·"}
 _JOIN_MIN_LINE = 40
+# a line that only names a type ("Endometrioid type", OCR "FEndometrioid)type", "of serous
+# type"): the rest of the diagnosis on the line before ("Adenocarcinoma of endometrium")
+TYPE_LINE = re.compile(
+    r"[(\[]?(?:of\s+)?[a-z][\w-]{2,30}[)\]]?\s*-?\s*type\b[\s.,;]*", re.IGNORECASE
+)
 
 
 def customize_tokenizer(nlp: Language) -> None:
@@ -67,6 +73,8 @@ def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
     line = text[text.rfind("\n", 0, start_char) + 1 : start_char].strip()
     if first in "([" and len(line) >= _JOIN_MIN_LINE and (prev.isalnum() or prev == ","):
         return False  # "... cytokeratin\n(AE1/AE3), S100 ...": a wrapped list goes on
+    if (prev.isalpha() or prev == ",") and TYPE_LINE.fullmatch(_line_at(text, doc[i + 1].idx)):
+        return False  # "Adenocarcinoma of endometrium\n(Endometrioid) type"
     if nxt in _BULLETS or first.isdigit() or first in "([":
         return True
     if not first.isupper():
@@ -75,6 +83,12 @@ def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
         return True  # short lines are headings or table rows
     # A long ALL-CAPS line that stops mid-phrase continues on the next line (OCR, caps prose).
     return not (line.isupper() and (prev.isalpha() or prev == ","))
+
+
+def _line_at(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its line."""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
@@ -89,6 +103,22 @@ def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
         return False
     before = doc[i - 1]
     return not words[i - 1].isspace() and not before.whitespace_
+
+
+def _glued_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
+    """A period OCR set between two words with no space on either side ("Adenocarcinoma.of
+    endometrium", "tissue.with") is a speck, not a sentence end: the next word goes on in
+    lower case, glued to it."""
+    return (
+        words[i] == "."
+        and nxt == i + 1
+        and i > 0
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and len(words[i - 1]) >= 3
+        and words[i - 1].isalpha()
+        and words[nxt][:1].islower()
+    )
 
 
 @Language.component(
@@ -121,7 +151,11 @@ def line_sentencizer(doc: Doc) -> Doc:
             starts[i, 0] = 1
             marked.append(i)
             pending = False
-        elif words[last] in _SENTENCE_END and _ends_sentence(doc, words, last):
+        elif (
+            words[last] in _SENTENCE_END
+            and _ends_sentence(doc, words, last)
+            and not _glued_period(doc, words, last, i)
+        ):
             starts[i, 0] = 1
             marked.append(i)
         last = i

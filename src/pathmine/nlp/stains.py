@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pathmine.nlp.rules import CompoundMarker, MarkerEntry, MolecularContext, Outcome, ResultCues
+from pathmine.nlp.rules import (
+    CompoundMarker,
+    MarkerEntry,
+    MolecularContext,
+    NotResults,
+    Outcome,
+    ResultCues,
+)
 from pathmine.nlp.tokenizer import ocr_norm
 from pathmine.records import StainResult
 
@@ -176,6 +183,7 @@ class CueBook:
         markers: Iterable[MarkerEntry],
         compounds: Iterable[CompoundMarker] = (),
         molecular: MolecularContext | None = None,
+        not_results: NotResults | None = None,
     ) -> None:
         # Cues are compared on the tokenizer's OCR-folded NORM ("P0SITIVE", "negatlve").
         def toks(text: str) -> tuple[str, ...]:
@@ -210,6 +218,12 @@ class CueBook:
         self.compounds = {c.id: [self.canonical[i] for i in c.markers] for c in compounds}
         self.molecular_after = frozenset(molecular.after) if molecular else frozenset()
         self.molecular_before = [toks(t) for t in molecular.before] if molecular else []
+        # a scoring legend or a textbook statement: no result of this case in the sentence
+        self.not_results = (
+            re.compile("|".join(f"(?:{p})" for p in not_results.sentences), re.IGNORECASE)
+            if not_results and not_results.sentences
+            else None
+        )
 
     @staticmethod
     def _compile(
@@ -694,12 +708,19 @@ def _options_line(book: CueBook, norms: Sequence[str], k: int, cue: _Cue) -> boo
     return False
 
 
+# words between a negator and "<marker>-positive cells" ("no definite occult keratin-positive")
+_BEFORE_POSITIVE_CELLS = frozenset(
+    {"any", "the", "definite", "definitive", "occult", "residual", "convincing", "discrete"}
+    | {"isolated", "viable", "obvious", "identifiable", '"', "'", "“", "”", "‘", "’"}
+)
+
+
 def _negated_before(book: CueBook, sent: Span, first: Span) -> bool:
     """A negator right before the marker ("no keratin-positive cells", "without any
-    desmin-positive cells")."""
+    desmin-positive cells", 'No "occult" keratin-positive tumour cells')."""
     doc = sent.doc
     k = first.start - 1
-    while k >= sent.start and (doc[k].is_space or doc[k].lower_ in {"any", "the", "definite"}):
+    while k >= sent.start and (doc[k].is_space or doc[k].lower_ in _BEFORE_POSITIVE_CELLS):
         k -= 1
     return k >= sent.start and doc[k].lower_ in book.negators
 
@@ -781,6 +802,9 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     """Results for the markers of one sentence; markers without any result cue are left out."""
     results: list[StainResult] = []
     doc = sent.doc
+    if book.not_results is not None and book.not_results.search(sent.text):
+        return results  # "Criteria for positive results: ER and PR >1% ...", "WT1 is usually
+        # positive in ovarian primaries": how stains are read, not what this case showed
     # a restating abbreviation still joins its list ("CD117 (c-kit) and CD34") but yields
     # no second result
     restating = {m.start_char for k, m in enumerate(markers) if k and _restates(markers[k - 1], m)}

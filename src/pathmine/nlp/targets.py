@@ -20,6 +20,7 @@ from pathmine.nlp.rules import (
     MarkerEntry,
     SubtypeQualifier,
 )
+from pathmine.nlp.segmentation import TYPE_LINE
 from pathmine.nlp.sentences import sentence_of
 from pathmine.nlp.tokenizer import text_of
 
@@ -103,6 +104,28 @@ def compound_rules(compounds: Iterable[CompoundMarker]) -> list[TargetRule]:
     ]
 
 
+# a period between a letter (or the mention's last letter, at the start) and a lower-case one
+_OCR_SPECK = re.compile(r"(?:(?<=[A-Za-z])|^)\.(?=[a-z])")
+
+
+# a line break before a line that only names a type (``segmentation.TYPE_LINE``)
+_TYPE_LINE_BREAK = re.compile(rf"\n(?=(?:{TYPE_LINE.pattern})(?:\n|$))", re.IGNORECASE)
+
+
+def _one_line(text: str) -> str:
+    """A sentence piece as one line, same length: a line break before a line that only
+    names the type ("Adenocarcinoma of endometrium\\n(Endometrioid) type"; other line
+    breaks stay, so an ALL-CAPS line never lends its words to the line before) and OCR
+    specks between words ("Adenocarcinoma.of") read as spaces, so a qualifier or exclusion
+    regex sees the phrase as written."""
+    body = text.rstrip()
+    if "\n" in body:
+        text = _TYPE_LINE_BREAK.sub(" ", body) + text[len(body) :]
+    if "." in text:
+        text = _OCR_SPECK.sub(" ", text)
+    return text
+
+
 class _ContextRegexes:
     """Regexes over a mention's own sentence, before and after it (exclusions, qualifiers).
 
@@ -127,7 +150,7 @@ class _ContextRegexes:
         for candidate, _, _, after_re in self._rules:
             if candidate == rule_id and after_re is not None:
                 sent = sentence_of(ent.doc, ent.start)
-                found = after_re.search(text_of(ent.doc)[ent.end_char : sent.end_char])
+                found = after_re.search(_one_line(text_of(ent.doc)[ent.end_char : sent.end_char]))
                 return found.end() if found else None
         return None
 
@@ -139,8 +162,8 @@ class _ContextRegexes:
         """Ids of the records whose context matches this mention, in file order."""
         sent = sentence_of(ent.doc, ent.start)
         text = text_of(ent.doc)
-        before = text[sent.start_char : ent.start_char]
-        after = text[ent.end_char : sent.end_char]
+        before = _one_line(text[sent.start_char : ent.start_char])
+        after = _one_line(text[ent.end_char : sent.end_char])
         for rule_id, entries, before_re, after_re in self._rules:
             if entries and entry_id not in entries:
                 continue

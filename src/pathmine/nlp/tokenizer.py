@@ -89,6 +89,12 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# the gate for ``FuzzyVocabulary.split_connector``: a word ending in a connector, or starting
+# with a preposition, that OCR glued on
+_GLUED_CONNECTOR = re.compile(
+    r"^(?:[A-Za-z][A-Za-z0-9]{2,}(?:and|for|with|or)|(?:for|with|of|in|and)[A-Za-z][A-Za-z0-9-]{4,})$",
+    re.IGNORECASE,
+)
 _GLUED_PREPOSITION = re.compile(r"^(for|with|of|and|to|in)([A-Z][A-Z0-9]{1,9})$")
 # the gate for the three OCR splits below: a lower-case letter or digit before a capital, or
 # a word that starts like a joinable modifier and runs long
@@ -312,6 +318,10 @@ def _word_pieces(token: str, first: str, fuzzy: FuzzyVocabulary | None = None) -
                 return (token,)
             # "NegativeControls", "P53Positive"
             return tuple(_CAMEL.split(token))
+    if fuzzy is not None and _GLUED_CONNECTOR.search(token):
+        glued = fuzzy.split_connector(token)
+        if glued is not None:
+            return glued  # "negative for vimentinand estrogen receptors", "positivefor PR"
     return (token,)
 
 

@@ -1,0 +1,58 @@
+"""Stain sentences that are not results of the case (scoring legends, textbook statements) and
+negated "<marker>-positive cells" with words between the negator and the marker (examples are
+our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+def _stains(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(s.marker, s.result) for s in extractor.extract(text).stains}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Criteria for a positive result: ER and PR nuclear staining in more than 1% of cells.",
+        "Interpretation: ER/PR <1% = NEGATIVE; 1-10% = LOW POSITIVE; >10% = POSITIVE.",
+        "Tumours with an intensity score of 3+ are considered positive for HER2.",
+        "HER2 is considered positive when more than 10% of cells show complete membrane staining.",
+        "WT1 is usually positive in ovarian serous carcinoma and typically negative in "
+        "endometrial serous carcinoma.",
+        "Leiomyosarcomas are generally reactive with desmin and h-caldesmon.",
+    ],
+)
+def test_legends_and_textbook_statements_give_no_result(extractor: Extractor, text: str) -> None:
+    assert _stains(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the case's own results beside such wording still count
+        ("ER is positive (90%) and PR is negative.", {("ER", "positive"), ("PR", "negative")}),
+        (
+            "Desmin is diffusely positive; h-caldesmon is negative.",
+            {("desmin", "positive"), ("h-caldesmon", "negative")},
+        ),
+        # negated positive cells, with words between the negator and the marker
+        (
+            'No "occult" keratin-positive tumour cells are seen in six nodes.',
+            {("pan-cytokeratin", "negative")},
+        ),
+        ("There are no residual desmin-positive cells.", {("desmin", "negative")}),
+        ("No definite S100-positive cells are present.", {("S100", "negative")}),
+    ],
+)
+def test_results_of_the_case(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _stains(extractor, text) == expected
