@@ -8,9 +8,8 @@ records exactly which rules produced it.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
