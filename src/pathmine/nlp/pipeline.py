@@ -599,14 +599,15 @@ class Extractor:
 
     _HEDGED_TYPE = re.compile(
         r"^[^.;\n]{0,40}?\b(?P<cue>probabl[ey]|favou?r(?:ed|ing|s)?|possibl[ey]|suggestive|"
-        r"suspicious|suspect(?:ed)?|likely|with\s+(?:[a-z]+\s+){0,3}(?:and\s+[a-z]+\s+)?features|"
+        r"suspicious|suspect(?:ed)?|likely|with\s+(?:[a-z/-]+(?:\s*,\s*|\s+)){0,9}?features|"
         r"resembl\w*|cannot\s+be\s+excluded)\b",
         re.IGNORECASE,
     )
 
     def _hedged_type(self, ent: Span, added: list[tuple[str, str]]) -> bool:
         """The type named after a broad term is hedged ("adenocarcinoma, probably serous",
-        "carcinoma with serous and clear cell features"): the hedge comes before the type
+        "carcinoma with serous and clear cell features", "adenocarcinoma with endometrioid,
+        serous and transitional features"): the hedge comes before the type
         word. A hedge after it qualifies something else ("adenocarcinoma, endometrioid
         type, with papillary features")."""
         sent = sentence_of(ent.doc, ent.start)
