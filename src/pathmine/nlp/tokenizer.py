@@ -131,6 +131,10 @@ _SPLITS = {
     "nostaining": ("no", "staining"),
     "NOSTAINING": ("NO", "STAINING"),
     "noexpression": ("no", "expression"),
+    "areno": ("are", "no"),
+    "ARENO": ("ARE", "NO"),
+    "isno": ("is", "no"),
+    "ISNO": ("IS", "NO"),
 }
 
 

@@ -1,0 +1,58 @@
+"""Forward and backward exclusion wording read as negated (ANNOTATION.md section 3: "does not
+support X", "argues against X", "falls short of X"), and a negator OCR glued to its verb.
+Examples are our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import diagnosis_pairs
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The degree of atypia is insufficient to classify the lesion as leiomyosarcoma.",
+            "8890/3",
+        ),
+        ("Nuclear changes are too focal to diagnose serous carcinoma.", "8441/3"),
+        ("The morphology does not lend support to a leiomyosarcoma.", "8890/3"),
+        ("Retained p16 staining, ruling against a high-grade serous carcinoma.", "8441/3"),
+        ("A carcinoma component is not identified.", "8010/3"),
+        ("Endometrial stromal sarcoma is no longer favoured after the fusion studies.", "8931/3"),
+        (
+            "Leiomyosarcoma was raised on the biopsy because of the cellularity; the absence of "
+            "necrosis, the low mitotic count and the bland nuclei on excision argue against it.",
+            "8890/3",
+        ),
+        (
+            "Adenosarcoma with sarcomatous overgrowth of the stroma is not supported here.",
+            "8933/3",
+        ),
+        ("There areno residual leiomyomas.", "8890/0"),
+    ],
+)
+def test_exclusions_are_negated(extractor: Extractor, text: str, code: str) -> None:
+    pairs = diagnosis_pairs(extractor, text)
+    assert (code, "negated") in pairs
+    assert (code, "affirmed") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the same words that do not exclude anything
+        ("Tissue is insufficient for further studies. Leiomyosarcoma.", "8890/3"),
+        ("The cellularity supports a leiomyosarcoma.", "8890/3"),
+        ("Leiomyoma. The sarcomatous areas seen on frozen section are not present.", "8890/0"),
+    ],
+)
+def test_near_misses_stay_affirmed(extractor: Extractor, text: str, code: str) -> None:
+    assert (code, "affirmed") in diagnosis_pairs(extractor, text)
