@@ -1,6 +1,6 @@
 """Forward and backward exclusion wording read as negated (ANNOTATION.md section 3: "does not
-support X", "argues against X", "falls short of X"), and a negator OCR glued to its verb.
-Examples are our own sentences."""
+support X", "argues against X", "falls short of X"), a negator OCR glued to its verb, and a
+year attached to a clinical-history mention (historical). Examples are our own sentences."""
 
 from __future__ import annotations
 
@@ -56,3 +56,19 @@ def test_exclusions_are_negated(extractor: Extractor, text: str, code: str) -> N
 )
 def test_near_misses_stay_affirmed(extractor: Extractor, text: str, code: str) -> None:
     assert (code, "affirmed") in diagnosis_pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year attached to the mention in a clinical section dates it to an earlier specimen
+        ("CLINICAL HISTORY: 61-year-old with leiomyosarcoma of the uterus (2018).", "historical"),
+        ("Clinical: myomectomy 2011 (leiomyoma). Now a pelvic mass.", "historical"),
+        ("Clinical history: ovarian cyst removed 2014 (outside) - mature teratoma.", "historical"),
+        ("CLINICAL HISTORY: melanoma in situ, left shoulder 2016.", "historical"),
+        # a year that dates something else leaves today's indication affirmed
+        ("CLINICAL HISTORY: fibroid uterus; ultrasound 05/2023 shows growth.", "affirmed"),
+    ],
+)
+def test_dated_clinical_mentions(extractor: Extractor, text: str, expected: str) -> None:
+    assert {assertion for _, assertion in diagnosis_pairs(extractor, text)} == {expected}
