@@ -1,7 +1,7 @@
 """Accuracy guard: every gold set scores at or above the floors recorded in corpora/floors.json.
 
-Every gold set has a floor: our own (dev, real, seed, flags), the fourteen TCGA batches annotated
-in place, the seven independently written synthetic sets and the six blind flag sets.
+Every gold set has a floor: our own (dev, real, seed, flags), the fifteen TCGA batches annotated
+in place, the independently written synthetic sets (BSA-BSH) and the eight blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -47,6 +47,7 @@ GOLD_SETS = {
     "blind_flags5": ("blind_flags5/reports.jsonl", None, "blind_flags5/gold_flags.jsonl"),
     "blind_flags6": ("blind_flags6/reports.jsonl", None, "blind_flags6/gold_flags.jsonl"),
     "blind_flags7": ("blind_flags7/reports.jsonl", None, "blind_flags7/gold_flags.jsonl"),
+    "blind_flags8": ("blind_flags8/reports.jsonl", None, "blind_flags8/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"

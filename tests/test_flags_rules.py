@@ -536,6 +536,26 @@ def test_review_named_by_accession_without_specimen_date() -> None:
     }
 
 
+def test_review_linked_by_the_collection_date_it_prints() -> None:
+    """A review with no accession of the reviewed specimen, whose text gives that specimen's
+    collection date ("collected on 12-06-2017": read as the report's collection date, with
+    both d/m readings), concerns the original collected that day."""
+    original = R("SPL-17-1187", "2017-06-19", (dx(LEIOMYOMA),), specimen="2017-06-12")
+    review = R("GM-REV-20-0088", "2020-02-24", (dx(LMS),), type="review").entry()
+    review = replace(
+        review,
+        extraction=replace(
+            review.extraction, collection_dates=(date(2017, 6, 12), date(2017, 12, 6))
+        ),
+    )
+    linked = build_timeline([original.entry(), review])
+    by_id = {e.report_id: e for e in linked}
+    assert by_id["GM-REV-20-0088"].reviews == ("SPL-17-1187",)
+    assert by_id["GM-REV-20-0088"].specimen_date == date(2017, 6, 12)
+    kinds = {(f.kind, f.later_report_id) for f in compute_flags("P1", linked)}
+    assert kinds == {("review_discordance", "GM-REV-20-0088")}
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(CASES), st.randoms(use_true_random=False))
 def test_order_of_reports_never_changes_flags(case, rnd) -> None:  # type: ignore[no-untyped-def]

@@ -101,7 +101,17 @@ def _targets(entry: TimelineEntry, originals: Sequence[TimelineEntry]) -> list[T
     order = [accession_key(a) for a in entry.extraction.cited_accessions]
     cited = set(order)
     own = _own_keys(entry)
-    dates = {d for d in (entry.specimen_date, *entry.extraction.cited_dates) if d}
+    # a review's printed collection date is that of the specimen it reviews ("Specimen as per
+    # requisition: ... collected on 12-06-2017"), whichever reading of it
+    dates = {
+        d
+        for d in (
+            entry.specimen_date,
+            *entry.extraction.cited_dates,
+            *entry.extraction.collection_dates,
+        )
+        if d
+    }
     found = [o for o in originals if _own_keys(o) & (cited | own)]
     if len(found) > 1:
         found = [o for o in found if o.event_date in dates] or found

@@ -56,9 +56,11 @@ _DATE_CUE = CaselessPattern(
     r"|specimen|ectomy|biopsy|resection|excision|procedure|operation|surgery"
 )
 _COLLECTION_CUE = re.compile(
-    r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date",
+    r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date"
+    r"|\bcoll\.?\s*[:=]",
     re.IGNORECASE,
 )
+_CYTOBAND = re.compile(r"(?:[1-9]|1\d|2[0-2]|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?", re.IGNORECASE)
 _NAMED_MONTH_DATE = re.compile(r"\d{1,2}[-/.][A-Za-z]{3,9}[-/.]\d{2,4}")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
 
@@ -186,6 +188,8 @@ class FactReader:
             return False
         if _ISO_DATE.fullmatch(token) or _NAMED_MONTH_DATE.fullmatch(token):
             return False  # "2016-08-04", "04-Aug-2016": dates, not accessions
+        if _CYTOBAND.fullmatch(token):
+            return False  # "MDM2 (12q15)", "t(12;16)(q13;p11)": a chromosome band
         alnum = re.sub(r"[^A-Za-z0-9]", "", token)
         has_letter = any(c.isalpha() for c in alnum)
         digits = sum(c.isdigit() for c in alnum)
