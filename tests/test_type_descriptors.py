@@ -55,3 +55,18 @@ def test_types_named_as_descriptors(
     pairs = diagnosis_pairs(extractor, text)
     assert expected <= pairs
     assert not (absent & pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Gastrointestinal stromal tumour, spindle cell type, 3.1 cm, very low risk.", "8936/1"),
+        ("- GIST, EPITHELIOID TYPE, 4.6 CM,\n  LOW RISK (3 MITOSES / 5 MM2).", "8936/1"),
+        ("GIST, 2.9 cm, mitoses 1/5 mm2; low risk of progression (Miettinen).", "8936/1"),
+        ("GASTR0INTESTINAL STR0MAL TUM0UR, 2.2 crn, VERY L0W RISK.", "8936/1"),
+        ("GIST, 6 cm. Risk 0f pr0gressi0n (AFIP, gastric): L0W.", "8936/1"),
+        ("GIST, 11 cm, 14 mitoses/5 mm2: high risk of progression.", "8936/3"),
+    ],
+)
+def test_gist_risk_after_size_and_ocr(extractor: Extractor, text: str, code: str) -> None:
+    assert {c for c, _ in diagnosis_pairs(extractor, text)} == {code}
