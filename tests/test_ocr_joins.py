@@ -88,6 +88,10 @@ def test_glued_connectors_in_stain_sentences(
             "Clinical: per surgeon, histo ofadenocarcinoma on a cervix biopsy.",
             ("8140/3", "historical"),
         ),
+        # OCR-joined, split and misspelt "endometrioid" (ANNOTATION.md section 2)
+        ("FINAL DIAGNOSIS: - ENDOMETRl0lDADEN0CARCIN0MA, FIGO 2.", ("8380/3", "affirmed")),
+        ("Histologic type: Endo metrioid adenocarcinoma, grade 1", ("8380/3", "affirmed")),
+        ("TUMOR TYPE: Endomatroid adenocarcinoma", ("8380/3", "affirmed")),
         # ICD-9 labels that OCR truncated or joined
         ("CLINICAL HISTORY: Malignant neopla corpus uteri.", ("8000/3", "affirmed")),
         ("Clinical Dx:\nMalignant neocorpus uteri-182.0", ("8000/3", "affirmed")),
@@ -106,6 +110,7 @@ def test_ocr_damaged_diagnosis_lines(
         "DIAGNOSIS:\n- Leiomyoma\n- Adenomyosis\nSerous type cyst, left ovary",
         # a new sentence after a real full stop still starts in upper case
         "No carcinoma seen. Endometrioid type change is absent.",
+        "Endometrial adenocarcinoma, FIGO grade 2.",
     ],
 )
 def test_type_lines_and_specks_do_not_invent_subtypes(extractor: Extractor, text: str) -> None:
