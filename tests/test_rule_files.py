@@ -256,6 +256,19 @@ DIAGNOSIS_POSITIVES = [
     ("dx.angiolipoma", "Angiolipoma, see comment."),
     ("dx.myxoid_liposarcoma", "Myxoid liposarcoma, see comment."),
     ("dx.pleomorphic_liposarcoma", "Pleomorphic liposarcoma, see comment."),
+    ("dx.undifferentiated_uterine_sarcoma", "Undifferentiated uterine sarcoma, 9 cm."),
+    ("dx.follicular_adenoma", "Thyroid, left lobe: follicular adenoma, 2.1 cm."),
+    ("dx.follicular_carcinoma", "Minimally invasive follicular carcinoma of the thyroid."),
+    ("dx.medullary_thyroid_carcinoma", "Medullary thyroid carcinoma, 1.4 cm."),
+    ("dx.lcis", "Lobular carcinoma in situ, classic type."),
+    ("dx.lymphoma", "Lymph node: malignant lymphoma, see comment."),
+    ("dx.dlbcl", "Diffuse large B-cell lymphoma, germinal centre type."),
+    ("dx.burkitt_lymphoma", "Burkitt lymphoma, see comment."),
+    ("dx.hodgkin_lymphoma", "Classical Hodgkin lymphoma, nodular sclerosis."),
+    ("dx.dermatofibroma", "Skin, left thigh: dermatofibroma."),
+    ("dx.dfsp", "Dermatofibrosarcoma protuberans, margins clear."),
+    ("dx.giant_cell_tumor_bone", "Distal femur: giant cell tumour of bone."),
+    ("dx.cystadenoma", "Ovary: cystadenoma, see comment."),
 ]
 _ENTRY_BY_ID = {e.id: e for e in RULES.diagnoses.entries}
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from pathmine.nlp import (  # noqa: F401  (register factories)
     context,
     lexicon_matcher,
+    option_lists,
     regex_targets,
     sectionizer,
     segmentation,
@@ -240,6 +241,12 @@ class Extractor:
             elif ent.label_ == STAIN and not _in_identifier(text, ent.start_char):
                 markers_by_sent.setdefault(sentence_of(doc, ent.start).start, []).append(ent)
         diagnoses.extend(self._typed_values(doc, text, sections))
+        if len(diagnoses) >= option_lists.MIN_WITH_DIAGNOSIS:
+            printed = option_lists.option_list_spans(text, [d.start for d in diagnoses])
+            if printed:  # "13. Small cell carcinoma / 14. Mature teratoma / ... / 22. Others"
+                diagnoses = [
+                    d for d in diagnoses if not any(lo <= d.start < hi for lo, hi in printed)
+                ]
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
             sent = _with_value_line(doc, sentence_of(doc, start), markers, markers_by_sent)
