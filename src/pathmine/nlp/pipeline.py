@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from pathmine.nlp import (  # noqa: F401  (register factories)
     context,
+    cumulative,
     lexicon_matcher,
     option_lists,
     regex_targets,
@@ -247,6 +248,8 @@ class Extractor:
                 diagnoses = [
                     d for d in diagnoses if not any(lo <= d.start < hi for lo, hi in printed)
                 ]
+        facts = self._facts.read(text, lower_text_of(doc))
+        diagnoses = cumulative.date_row_mentions(diagnoses, text, facts.accession)
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
             sent = _with_value_line(doc, sentence_of(doc, start), markers, markers_by_sent)
@@ -261,7 +264,6 @@ class Extractor:
             stains = [s for s in stains if s.start not in taken] + [
                 replace(s, section=sections.at_char(s.start)) for s in columns
             ]
-        facts = self._facts.read(text, lower_text_of(doc))
         return Extraction(
             pipeline_version=self.version,
             diagnoses=tuple(diagnoses),
