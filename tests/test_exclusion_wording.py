@@ -72,3 +72,38 @@ def test_near_misses_stay_affirmed(extractor: Extractor, text: str, code: str) -
 )
 def test_dated_clinical_mentions(extractor: Extractor, text: str, expected: str) -> None:
     assert {assertion for _, assertion in diagnosis_pairs(extractor, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # considered, then the criteria are not met: both mentions negated
+        (
+            "STUMP was considered; however, the criteria for STUMP are not fulfilled.",
+            "8897/1",
+            {"negated"},
+        ),
+        (
+            "Were the margin involved, the lesion would be reclassified as leiomyosarcoma.",
+            "8890/3",
+            {"hypothetical"},
+        ),
+        (
+            "Epithelioid leiomyosarcoma remains a consideration pending review.",
+            "8891/3",
+            {"uncertain"},
+        ),
+        # voice recognition splits a term
+        ("Final diagnosis colon leo myoma comma 3 cm period.", "8890/0", {"affirmed"}),
+        # OCR years in a clinical history date an earlier specimen
+        (
+            "CLINICAL HIST0RY: myomectomy 2Ol4 (leiomy0ma). Now pelvic mass.",
+            "8890/0",
+            {"historical"},
+        ),
+    ],
+)
+def test_more_assertion_wording(
+    extractor: Extractor, text: str, code: str, expected: set[str]
+) -> None:
+    assert {a for c, a in diagnosis_pairs(extractor, text) if c == code} == expected
