@@ -203,9 +203,20 @@ class ModifierRepair:
     def __init__(self, modifiers: dict[str, str], known: frozenset[str]) -> None:
         self.modifiers = modifiers  # folded modifier -> entry id
         self.known = known
+        # the last three folded words -> the answer: the same few phrases recur in every
+        # report ("poorly differentiated carcinoma"), and each costs a scan of every modifier
+        self._answers: dict[tuple[str, ...], str | None] = {}
 
     def entry_for(self, words_before: list[str]) -> str | None:
-        folded = [ocr_norm(w) for w in words_before if any(c.isalpha() for c in w)]
+        folded = [ocr_norm(w) for w in words_before if any(c.isalpha() for c in w)][-3:]
+        key = tuple(folded)
+        if key not in self._answers:
+            if len(self._answers) > 50_000:
+                self._answers.clear()
+            self._answers[key] = self._entry_for(folded)
+        return self._answers[key]
+
+    def _entry_for(self, folded: list[str]) -> str | None:
         best: tuple[int, str] | None = None
         tied = False
         for n in (1, 2, 3):
