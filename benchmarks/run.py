@@ -146,7 +146,10 @@ def score_db_flags(db_url: str, gold_path: Path) -> str:
     from pathmine.export import iter_flags
     from pathmine.store import make_engine
 
-    gold = load_flag_gold(gold_path)
+    gold = {
+        (g.patient_id, g.kind, g.prior_report_id, g.later_report_id)
+        for g in load_flag_gold(gold_path)
+    }
     engine = make_engine(db_url)
     try:
         raised = {
