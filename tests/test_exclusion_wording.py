@@ -107,3 +107,25 @@ def test_more_assertion_wording(
     extractor: Extractor, text: str, code: str, expected: set[str]
 ) -> None:
     assert {a for c, a in diagnosis_pairs(extractor, text) if c == code} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # OCR-damaged cue words: "cann0t" is "can" "not" like "cannot"
+        ("Leiomyosarcoma cann0t be entire1y exc1uded.", "8890/3", {"uncertain"}),
+        ("Second opinion: agrees; favours STUMP over leiomyoma.", "8897/1", {"uncertain"}),
+        # a quoted previous diagnosis the report withdraws stays historical ...
+        (
+            "ORIGINAL DIAGNOSIS (2021): Leiomyoma - this diagnosis is withdrawn.",
+            "8890/0",
+            {"historical"},
+        ),
+        # ... while a withdrawn interpretation in the report's own words is negated
+        ("The provisional diagnosis of leiomyosarcoma is withdrawn.", "8890/3", {"negated"}),
+    ],
+)
+def test_ocr_cues_and_withdrawals(
+    extractor: Extractor, text: str, code: str, expected: set[str]
+) -> None:
+    assert {a for c, a in diagnosis_pairs(extractor, text) if c == code} == expected

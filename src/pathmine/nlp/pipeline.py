@@ -53,6 +53,8 @@ from pathmine.nlp.targets import (
 from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, ocr_norm, text_of
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
+# ConText cues that withdraw an earlier interpretation rather than exclude an entity
+_RETRACTIONS = frozenset({"ctx.neg.was_withdrawn", "ctx.neg.is_withdrawn", "ctx.neg.is_retracted"})
 _ASSERTION_ORDER = (
     ("NEGATED_EXISTENCE", "negated"),
     ("FAMILY", "family"),
@@ -502,7 +504,10 @@ class Extractor:
             weak = by_category.get("HISTORICAL", set())
             if weak and weak <= self._WEAK_HISTORY_CUES and not self._names_prior_specimen(ent):
                 by_category.pop("HISTORICAL")
-        if role == "quoted" and "NEGATED_EXISTENCE" not in by_category:
+        # a quoted previous diagnosis stays historical when the report withdraws it
+        # ("PREVIOUS DIAGNOSIS: X - this diagnosis is withdrawn"): a retraction, not an
+        # exclusion of X in this specimen
+        if role == "quoted" and by_category.get("NEGATED_EXISTENCE", set()) <= _RETRACTIONS:
             return "historical", [*ids, "sec.quoted_diagnosis"]
         if not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"} and (
             self._reports_prior_specimen(ent, clinical=role == "clinical")

@@ -312,6 +312,8 @@ def _word_pieces(token: str, first: str, fuzzy: FuzzyVocabulary | None = None) -
     split = _SPLITS.get(token)
     if split is not None:
         return split
+    if len(token) == 6 and token[:3].lower() == "can" and ocr_norm(token) == "cannot":
+        return (token[:3], token[3:])  # OCR "cann0t", "CANN0T": "can" "not" like "cannot"
     if _NEEDS_SPLIT.search(token):  # one C-level test for the rare cases
         m = _GLUED_PREPOSITION.match(token) or _JOINED.match(token)
         if m is not None:
