@@ -56,3 +56,38 @@ def test_results_of_the_case(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _stains(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Unicode minus sign (U+2212) is a negative result like "-"
+        (
+            "IHC: desmin +, CD10 \u2212, S100 (\u2212).",
+            {("desmin", "positive"), ("CD10", "negative"), ("S100", "negative")},
+        ),
+        # an index given in words
+        ("Ki 67: 12 percent.", {("Ki-67", "positive")}),
+        # a lone leader dot between label and value
+        (
+            "MLH1 / PMS2 . intact\nMSH6 . lost",
+            {("MLH1", "positive"), ("PMS2", "positive"), ("MSH6", "negative")},
+        ),
+        # the result the report calls it wins over the staining it describes
+        ("PR  faint staining in 2% of cells, interpreted as negative.", {("PR", "negative")}),
+        # a table with a column per component gives both results
+        (
+            "| Marker | Glands | Stroma |\n|---|---|---|\n| CK7 | positive | negative |\n"
+            "| CD10 | negative | positive (diffuse) |",
+            {("CK7", "positive"), ("CK7", "negative"), ("CD10", "negative"), ("CD10", "positive")},
+        ),
+    ],
+)
+def test_signs_leaders_tables_and_calls(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _stains(extractor, text) == expected
+
+
+def test_printed_options_still_give_no_result(extractor: Extractor) -> None:
+    assert _stains(extractor, "ER  o Negative  o Positive\nPR  [ ] Negative  [ ] Positive") == set()

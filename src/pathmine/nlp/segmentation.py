@@ -75,8 +75,8 @@ def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
         return False  # "... cytokeratin\n(AE1/AE3), S100 ...": a wrapped list goes on
     if (prev.isalpha() or prev == ",") and TYPE_LINE.fullmatch(_line_at(text, doc[i + 1].idx)):
         return False  # "Adenocarcinoma of endometrium\n(Endometrioid) type"
-    if nxt in _BULLETS or first.isdigit() or first in "([":
-        return True
+    if nxt in _BULLETS or first.isdigit() or first in "([|":
+        return True  # a bullet, a number, a bracket or a table row ("| PAX8 | positive |")
     if not first.isupper():
         return False  # lower-case continuation of a broken line
     if len(line) < _JOIN_MIN_LINE:
@@ -103,6 +103,19 @@ def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
         return False
     before = doc[i - 1]
     return not words[i - 1].isspace() and not before.whitespace_
+
+
+def _leader_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
+    """A lone "." with a space on each side before a lower-case word ("MLH1 / PMS2 .
+    retained"): a table's leader between label and value, not a full stop."""
+    return (
+        words[i] == "."
+        and nxt == i + 1
+        and i > 0
+        and bool(doc[i].whitespace_)
+        and bool(doc[i - 1].whitespace_)
+        and words[nxt][:1].islower()
+    )
 
 
 def _glued_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
@@ -155,6 +168,7 @@ def line_sentencizer(doc: Doc) -> Doc:
             words[last] in _SENTENCE_END
             and _ends_sentence(doc, words, last)
             and not _glued_period(doc, words, last, i)
+            and not _leader_period(doc, words, last, i)
         ):
             starts[i, 0] = 1
             marked.append(i)

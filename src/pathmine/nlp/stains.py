@@ -26,7 +26,7 @@ from pathmine.nlp.rules import (
     Outcome,
     ResultCues,
 )
-from pathmine.nlp.tokenizer import ocr_norm
+from pathmine.nlp.tokenizer import ocr_norm, text_of
 from pathmine.records import StainResult
 
 _CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
@@ -485,6 +485,9 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     seen: list[Token] = []
     depth = 0
     for k, tok in enumerate(tokens[:_WINDOW]):
+        if words[k] == "." and _leader_dot(tok):
+            seen.append(tok)
+            continue  # "MLH1 / PMS2 . retained": a leader, not a full stop
         if words[k] in _CLAUSE_BREAKS:
             return _qualifiers_only(book, seen)
         if words[k] == "," and depth == 0 and any(_is_content(book, t) for t in seen):
@@ -559,6 +562,11 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     if len(tokens) <= _WINDOW:
         return _qualifiers_only(book, seen)
     return None
+
+
+def _leader_dot(tok: Token) -> bool:
+    """A lone "." with space on both sides between a table's label and its value."""
+    return bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _lesion_object(book: CueBook, tokens: Sequence[Token]) -> bool:
@@ -702,8 +710,10 @@ def _options_line(book: CueBook, norms: Sequence[str], k: int, cue: _Cue) -> boo
             other is not None and other.result != cue.result and other.tokens[0].isalpha()
         ) or (glued is not None and mine is not None and glued != mine)
         if opposite:
-            return all(
-                len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in norms[k + len(cue.tokens) : j]
+            between = norms[k + len(cue.tokens) : j]
+            # a "|" separates a table's columns (one result per component), not options
+            return "|" not in between and all(
+                len(w) <= 2 or set(w) <= {"_", "[", "]"} for w in between
             )
     return False
 
@@ -786,6 +796,10 @@ def _is_content(book: CueBook, tok: Token) -> bool:
     )
 
 
+# "Ki-67: 18 %", "18 percent" (dictated), "18 per cent"
+_PERCENT_WORDS = frozenset({"%", "percent", "pct"})
+
+
 def _percent(sent: Span, marker: Span, stop: int) -> float | None:
     doc = sent.doc
     tokens = [t for t in doc[marker.end : min(stop, sent.end, marker.end + 8)] if not t.is_space]
@@ -793,7 +807,15 @@ def _percent(sent: Span, marker: Span, stop: int) -> float | None:
         if tok.lower_ in _CLAUSE_BREAKS:
             return None
         m = _PERCENT.match(tok.text)
-        if m and (tok.text.endswith("%") or (k + 1 < len(tokens) and tokens[k + 1].text == "%")):
+        if m and (
+            tok.text.endswith("%")
+            or (k + 1 < len(tokens) and tokens[k + 1].lower_ in _PERCENT_WORDS)
+            or (
+                k + 2 < len(tokens)
+                and tokens[k + 1].lower_ == "per"
+                and tokens[k + 2].lower_ == "cent"
+            )
+        ):
             return float(m.group(1))
     return None
 
@@ -850,6 +872,8 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             found = _inherit(book, doc[previous_end : group[0].start], previous)
             if found is None:
                 previous = None  # a clause break ends the prefix's reach for later lists too
+        if found is not None:
+            found = _called(doc, found, next_start if next_start < sent.end else sent.end)
         second = _second_result(book, sent, found, next_start) if found is not None else None
         for marker in group:
             percent = _percent(sent, marker, next_start)
@@ -873,6 +897,26 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
     ]
 
 
+_CALLED = re.compile(
+    r"[^.;]{0,80}?\b(?:interpreted|regarded|scored|reported|considered|read)\s+as\s+"
+    r"(?P<result>negative|positive|equivocal)\b",
+    re.IGNORECASE,
+)
+
+
+def _called(doc: Doc, found: _Found, stop: int) -> _Found:
+    """The result the report itself calls it, later in the clause, wins over the staining it
+    describes: "weak 1+ staining in under 5% of tumour cells, interpreted as negative"
+    (ANNOTATION.md section 4)."""
+    if found.cue_end >= stop or found.cue_end >= len(doc):
+        return found
+    text = text_of(doc)
+    m = _CALLED.match(text, doc[found.cue_end].idx, doc[stop - 1].idx + len(doc[stop - 1]))
+    if m is None or m.group("result").lower() == found.result:
+        return found
+    return replace(found, result=m.group("result").lower())
+
+
 def _second_result(book: CueBook, sent: Span, found: _Found, stop: int) -> _Found | None:
     """A second, opposite result for the same list in another component ("keratin is
     positive in the glands and negative in the spindle cells"): the clause goes on with a
@@ -880,6 +924,15 @@ def _second_result(book: CueBook, sent: Span, found: _Found, stop: int) -> _Foun
     doc = sent.doc
     tokens = [t for t in doc[found.cue_end : min(stop, sent.end)] if not t.is_space]
     norms = [t.norm_ for t in tokens]
+    if sent.text.lstrip().startswith("|"):
+        # a table row with a column per component ("| AE1/AE3 | positive | negative |"):
+        # the first opposite result in a later cell
+        for k, tok in enumerate(tokens):
+            if tok.text == "|" and k + 1 < len(norms):
+                cue = CueBook.match_at(book.postfix, norms, k + 1)
+                if cue is not None and cue.result != found.result and cue.tokens != ("-",):
+                    return _Found(cue.result, tokens[k + 1].i + len(cue.tokens), "component")
+        return None
     for k in range(min(len(tokens), 14)):
         if tokens[k].lower_ == ".":
             return None
