@@ -70,3 +70,19 @@ def test_types_named_as_descriptors(
 )
 def test_gist_risk_after_size_and_ocr(extractor: Extractor, text: str, code: str) -> None:
     assert {c for c, _ in diagnosis_pairs(extractor, text)} == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a type word before a site word and a bare "carcinoma"
+        ("Papillary serous endometrial carcinoma, FIGO stage III.", "8441/3"),
+        ("High-grade serous ovarian carcinoma involving the omentum.", "8441/3"),
+        ("Clear cell uterine carcinoma, see comment.", "8310/3"),
+        ("Mucinous ovarian carcinoma, expansile type.", "8480/3"),
+    ],
+)
+def test_type_word_before_a_site_word(extractor: Extractor, text: str, code: str) -> None:
+    pairs = diagnosis_pairs(extractor, text)
+    assert (code, "affirmed") in pairs
+    assert ("8010/3", "affirmed") not in pairs
