@@ -91,3 +91,19 @@ def test_signs_leaders_tables_and_calls(
 
 def test_printed_options_still_give_no_result(extractor: Extractor) -> None:
     assert _stains(extractor, "ER  o Negative  o Positive\nPR  [ ] Negative  [ ] Positive") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The tumour cells are negative for progesterone but express oestrogen.",
+            {("PR", "negative"), ("ER", "positive")},
+        ),
+        ("History of unopposed estrogen exposure.", set()),
+    ],
+)
+def test_receptor_named_by_its_hormone(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _stains(extractor, text) == expected
