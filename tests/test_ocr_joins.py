@@ -92,6 +92,9 @@ def test_glued_connectors_in_stain_sentences(
         ("FINAL DIAGNOSIS: - ENDOMETRl0lDADEN0CARCIN0MA, FIGO 2.", ("8380/3", "affirmed")),
         ("Histologic type: Endo metrioid adenocarcinoma, grade 1", ("8380/3", "affirmed")),
         ("TUMOR TYPE: Endomatroid adenocarcinoma", ("8380/3", "affirmed")),
+        # OCR debris inside a phrase: the real words before it still name the type
+        ("Diagnosis: Squamous cell) carcinoma, grade 2.", ("8070/3", "affirmed")),
+        ("Histologic type: clear cell ^ carcinoma", ("8310/3", "affirmed")),
         # ICD-9 labels that OCR truncated or joined
         ("CLINICAL HISTORY: Malignant neopla corpus uteri.", ("8000/3", "affirmed")),
         ("Clinical Dx:\nMalignant neocorpus uteri-182.0", ("8000/3", "affirmed")),
@@ -116,3 +119,8 @@ def test_ocr_damaged_diagnosis_lines(
 def test_type_lines_and_specks_do_not_invent_subtypes(extractor: Extractor, text: str) -> None:
     codes = {code for code, _ in diagnosis_pairs(extractor, text)}
     assert "8380/3" not in codes and "8441/3" not in codes
+
+
+def test_a_real_separator_is_not_debris(extractor: Extractor) -> None:
+    codes = {c for c, _ in diagnosis_pairs(extractor, "Squamous cell, carcinoma NOS.")}
+    assert "8070/3" not in codes

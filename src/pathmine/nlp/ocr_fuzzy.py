@@ -207,23 +207,26 @@ class ModifierRepair:
         # report ("poorly differentiated carcinoma"), and each costs a scan of every modifier
         self._answers: dict[tuple[str, ...], str | None] = {}
 
-    def entry_for(self, words_before: list[str]) -> str | None:
+    def entry_for(self, words_before: list[str], junk: bool = False) -> str | None:
+        """The entry the words before a bare "carcinoma" name through OCR damage; with
+        ``junk`` (OCR debris between them and the mention, "Squamous cell) carcinoma") real
+        words count too, since debris is then why the lexicon missed the phrase."""
         folded = [ocr_norm(w) for w in words_before if any(c.isalpha() for c in w)][-3:]
-        key = tuple(folded)
+        key = (*folded, "\x00junk") if junk else tuple(folded)
         if key not in self._answers:
             if len(self._answers) > 50_000:
                 self._answers.clear()
-            self._answers[key] = self._entry_for(folded)
+            self._answers[key] = self._entry_for(folded, junk)
         return self._answers[key]
 
-    def _entry_for(self, folded: list[str]) -> str | None:
+    def _entry_for(self, folded: list[str], junk: bool = False) -> str | None:
         best: tuple[int, str] | None = None
         tied = False
         for n in (1, 2, 3):
             if len(folded) < n:
                 break
             tail = folded[-n:]
-            if all(w in self.known for w in tail):
+            if all(w in self.known for w in tail) and not junk:
                 continue
             candidate = " ".join(tail)
             for modifier, entry_id in self.modifiers.items():

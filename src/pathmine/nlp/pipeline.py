@@ -403,7 +403,7 @@ class Extractor:
         entry = self._entries[ent._.target_rule.metadata["entry_id"]]
         repaired_ids: list[str] = []
         if entry.id == _CARCINOMA_NOS:
-            repaired = self._modifier_repair.entry_for(_words_before(ent))
+            repaired = self._modifier_repair.entry_for(_words_before(ent), junk=_junk_before(ent))
             if repaired is not None:
                 # "Squamous call carcinoma": the type words read through OCR damage
                 entry, repaired_ids = self._entries[repaired], ["ocr.modifier_repair"]
@@ -789,6 +789,28 @@ def _words_before(ent: Span) -> list[str]:
         k -= 1
     return out[::-1]
 
+
+def _junk_before(ent: Span) -> bool:
+    """OCR debris between the words before a mention and the mention ("Squamous cell)
+    carcinoma", "squamous ^ cell carcinoma"): a stray bracket or symbol among the last
+    three words."""
+    sent = sentence_of(ent.doc, ent.start)
+    words = 0
+    k = ent.start - 1
+    while k >= sent.start and words < 3:
+        token = ent.doc[k]
+        if token.text in _JUNK:
+            return True
+        if not token.is_space and not token.is_punct:
+            words += 1
+        elif not token.is_space:
+            return False  # a real separator (",", ".", "-"): the words are not one phrase
+        k -= 1
+    return False
+
+
+# characters OCR strews inside a phrase
+_JUNK = frozenset({")", "(", "^", "~", "'", '"', "`", "*", "|", "\\", "_", "]", "["})
 
 _ENTS_KEY = "pathmine.ents"
 
