@@ -129,3 +129,18 @@ def test_ocr_cues_and_withdrawals(
     extractor: Extractor, text: str, code: str, expected: set[str]
 ) -> None:
     assert {a for c, a in diagnosis_pairs(extractor, text) if c == code} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted outside / referring diagnosis after a colon, mid-paragraph (ANNOTATION.md
+        # section 3: historical in a review or consult)
+        "Slides received for review (S19-1234). Outside diagnosis: leiomyoma. Recurrence now.",
+        "MICROSCOPY: Referring diagnosis: leiomyoma. The slides show a smooth muscle tumour.",
+        "Your diagnosis: leiomyoma. We concur.",
+    ],
+)
+def test_quoted_diagnosis_after_a_colon_is_historical(extractor: Extractor, text: str) -> None:
+    assert ("8890/0", "historical") in diagnosis_pairs(extractor, text)
+    assert ("8890/0", "affirmed") not in diagnosis_pairs(extractor, text)
