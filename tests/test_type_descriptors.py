@@ -86,3 +86,20 @@ def test_type_word_before_a_site_word(extractor: Extractor, text: str, code: str
     pairs = diagnosis_pairs(extractor, text)
     assert (code, "affirmed") in pairs
     assert ("8010/3", "affirmed") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Histologic type: mixed serous (60%) and endometrioid (40%) adenocarcinoma.",
+            {"8441/3", "8380/3"},
+        ),
+        ("Mixed\nserous and endometrioid carcinoma, FIGO grade 3.", {"8441/3", "8380/3"}),
+        ("Mixed clear cell and endometrioid carcinoma of the ovary.", {"8310/3", "8380/3"}),
+    ],
+)
+def test_mixed_carcinoma_gets_every_named_type(
+    extractor: Extractor, text: str, codes: set[str]
+) -> None:
+    assert codes <= {c for c, a in diagnosis_pairs(extractor, text) if a == "affirmed"}
