@@ -57,3 +57,27 @@ def test_spans_need_several_diagnoses() -> None:
     text = "1. a\n2. b\n3. c\n4. d\n5. e\n12. f\n13. Others\n"
     assert option_list_spans(text, [0]) == []
     assert option_list_spans(text, [0, 5, 10]) == [(0, len(text) - 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reported by Dr. A. Okafor, Consultant Sarcoma Pathologist.",
+        "NORTHERN SARCOMA PATHOLOGY REVIEW SERVICE, Regional Infirmary",
+        "SYNOPTIC SUMMARY (UTERINE SARCOMA):",
+        "INSTITUTO NACIONAL DE SARCOMAS, Lima",
+    ],
+)
+def test_team_and_form_names_are_not_mentions(extractor: Extractor, text: str) -> None:
+    assert diagnosis_pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The negative HMB-45 and Melan-A argue against a malignant PEComa.", "8714/3"),
+        ("Negative melanocytic markers exclude PEComa.", "8714/0"),
+    ],
+)
+def test_pecoma_codes(extractor: Extractor, text: str, code: str) -> None:
+    assert diagnosis_pairs(extractor, text) == {(code, "negated")}

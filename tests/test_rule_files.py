@@ -224,6 +224,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.desmoid", "Desmoid fibromatosis, see comment."),
     ("dx.imt", "Inflammatory myofibroblastic tumor, see comment."),
     ("dx.pecoma", "PEComa, see comment."),
+    ("dx.pecoma_malignant", "Malignant PEComa of the uterus."),
     ("dx.adenosarcoma", "Adenosarcoma, see comment."),
     ("dx.fibroadenoma", "Fibroadenoma, see comment."),
     ("dx.mature_teratoma", "Mature teratoma, see comment."),
