@@ -365,6 +365,8 @@ EXCLUSION_ROWS = [
     ("excl.service_name", "NORTHSHORE SARCOMA PATHOLOGY SERVICE", "dx.sarcoma_nos", True),
     ("excl.service_name", "Dr A. Smith (Sarcoma Medical Oncology)", "dx.sarcoma_nos", True),
     ("excl.service_name", "Sarcoma and clinical follow-up advised.", "dx.sarcoma_nos", False),
+    ("excl.specialty_title", "Dr B. Ode, Consultant Sarcoma Pathologist", "dx.sarcoma_nos", True),
+    ("excl.specialty_title", "Sarcoma, high grade; pathologist notified.", "dx.sarcoma_nos", False),
     ("excl.form_title_parenthesis", "SYNOPTIC (CAP Uterine Sarcoma):", "dx.sarcoma_nos", True),
     ("excl.form_title_parenthesis", "Diagnosis (uterus): sarcoma.", "dx.sarcoma_nos", False),
     (
