@@ -21,7 +21,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed lint typecheck pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests corpora benchmarks
+	$(BIN)/ruff check src tests db corpora benchmarks
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

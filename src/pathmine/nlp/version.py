@@ -35,8 +35,8 @@ RULE_FILES = (
 
 
 def rules_dir() -> Traversable:
-    """The packaged rule data, ``src/pathmine/pipelines/`` (real package data, so a wheel
-    built from the sdist carries it)."""
+    """The packaged rule data: the repository's ``pipelines/`` (a symlink in development,
+    copied into the wheel by ``force-include``)."""
     return resources.files("pathmine") / "pipelines"
 
 

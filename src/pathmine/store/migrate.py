@@ -1,4 +1,4 @@
-"""Run the Alembic migrations shipped in ``pathmine/migrations`` (``src/pathmine/migrations``).
+"""Run the Alembic migrations shipped in ``pathmine/migrations`` (the repository's ``db/``).
 
 The Alembic config is built in code, so no ``alembic.ini`` is needed at run time; the
 connection is handed to ``db/env.py`` through ``config.attributes["connection"]``.
@@ -23,7 +23,7 @@ from pathmine.store.engine import make_engine
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision under pathmine/migrations/versions; bump it with every new migration.
+# The newest revision under db/versions; bump it with every new migration.
 SCHEMA_HEAD = "0005"
 
 

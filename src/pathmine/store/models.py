@@ -2,7 +2,7 @@
 
 Everything outside ``pathmine.store`` works with the plain records in ``pathmine.records``.
 Types are portable (SQLite and PostgreSQL). Every change to this module needs a new Alembic
-revision under ``pathmine/migrations/versions/``; ``tests/test_store_schema.py`` fails when
+revision under ``db/versions/``; ``tests/test_store_schema.py`` fails when
 the migrations and these models disagree.
 """
 
