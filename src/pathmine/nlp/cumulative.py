@@ -37,8 +37,8 @@ def date_row_mentions(
     mentions: list[DiagnosisMention], text: str, own_accession: str | None
 ) -> list[DiagnosisMention]:
     """The mentions with those in another specimen's row made historical."""
-    if not any(c.isdigit() for c in text[:1]) and "\n" not in text:
-        return mentions
+    if not any(m.assertion in ("affirmed", "uncertain") for m in mentions):
+        return mentions  # nothing a row could make historical: skip the scan
     rows = previous_rows(text, own_accession)
     if not rows:
         return mentions

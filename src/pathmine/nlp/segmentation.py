@@ -105,33 +105,16 @@ def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
     return not words[i - 1].isspace() and not before.whitespace_
 
 
-def _leader_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
-    """A lone "." with a space on each side before a lower-case word ("MLH1 / PMS2 .
-    retained"): a table's leader between label and value, not a full stop."""
-    return (
-        words[i] == "."
-        and nxt == i + 1
-        and i > 0
-        and bool(doc[i].whitespace_)
-        and bool(doc[i - 1].whitespace_)
-        and words[nxt][:1].islower()
-    )
-
-
-def _glued_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
-    """A period OCR set between two words with no space on either side ("Adenocarcinoma.of
-    endometrium", "tissue.with") is a speck, not a sentence end: the next word goes on in
-    lower case, glued to it."""
-    return (
-        words[i] == "."
-        and nxt == i + 1
-        and i > 0
-        and not doc[i].whitespace_
-        and not doc[i - 1].whitespace_
-        and len(words[i - 1]) >= 3
-        and words[i - 1].isalpha()
-        and words[nxt][:1].islower()
-    )
+def _mid_phrase_period(doc: Doc, words: list[str], i: int, nxt: int) -> bool:
+    """A "." that is not a full stop although a lower-case word follows it directly:
+    a speck OCR set between two words with no space on either side ("Adenocarcinoma.of
+    endometrium"), or a table's leader with a space on each side ("MLH1 / PMS2 . retained")."""
+    if words[i] != "." or nxt != i + 1 or i == 0 or not words[nxt][:1].islower():
+        return False
+    after, before = bool(doc[i].whitespace_), bool(doc[i - 1].whitespace_)
+    if after and before:
+        return True  # a leader
+    return not after and not before and len(words[i - 1]) >= 3 and words[i - 1].isalpha()  # a speck
 
 
 @Language.component(
@@ -167,8 +150,7 @@ def line_sentencizer(doc: Doc) -> Doc:
         elif (
             words[last] in _SENTENCE_END
             and _ends_sentence(doc, words, last)
-            and not _glued_period(doc, words, last, i)
-            and not _leader_period(doc, words, last, i)
+            and not _mid_phrase_period(doc, words, last, i)
         ):
             starts[i, 0] = 1
             marked.append(i)
