@@ -558,50 +558,40 @@ def flags_show(
     db: DbOption = None,
 ) -> None:
     """Show one flag: explanation, the evidence sentences and the review history."""
-    from sqlalchemy import select
+    from pathmine.store import queries
 
-    from pathmine.store import FlagReviewRow, FlagRow, session_factory
-
-    engine = _existing_engine(db)
-    with session_factory(engine)() as session:
-        row = session.scalar(select(FlagRow).where(FlagRow.flag_id == flag_id))
-        if row is None:
-            raise CliError(f"no flag with id {flag_id}")
+    detail = queries.flag_detail(_existing_engine(db), flag_id)
+    if detail is None:
+        raise CliError(f"no flag with id {flag_id}")
+    row = detail.flag
+    console.print(
+        f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}"
+    )
+    console.print(Text(_safe(row.explanation)))
+    if row.recommended_action:
+        console.print(Text.assemble(("recommended action: ", "bold"), row.recommended_action))
+    if row.retired_reason:
+        console.print(Text.assemble(("retired: ", "yellow"), _safe(row.retired_reason)))
+    for ev in row.evidence:
         console.print(
-            f"[bold]{row.flag_id}[/]  {row.kind}  severity={row.severity}  status={row.status}"
-        )
-        console.print(Text(_safe(row.explanation)))
-        if row.recommended_action:
-            console.print(Text.assemble(("recommended action: ", "bold"), row.recommended_action))
-        if row.retired_reason:
-            console.print(Text.assemble(("retired: ", "yellow"), _safe(row.retired_reason)))
-        for ev in row.evidence:
-            console.print(
-                Text(
-                    _safe(
-                        f"- {ev['role']}: report {ev['report_id']} [{ev.get('section') or '-'}] "
-                        f"chars {ev['start']}-{ev['end']} rule {ev['rule_id']}"
-                    )
+            Text(
+                _safe(
+                    f"- {ev['role']}: report {ev['report_id']} [{ev.get('section') or '-'}] "
+                    f"chars {ev['start']}-{ev['end']} rule {ev['rule_id']}"
                 )
             )
-            console.print(Text(_safe(f"    “{ev['sentence']}”")))
-        reviews = list(
-            session.scalars(
-                select(FlagReviewRow)
-                .where(FlagReviewRow.flag_pk == row.id)
-                .order_by(FlagReviewRow.id)
-            )
         )
-        console.print(f"Review history ({len(reviews)}):")
-        for rv in reviews:
-            console.print(
-                Text(
-                    _safe(
-                        f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
-                        + (f" — {rv.comment}" if rv.comment else "")
-                    )
+        console.print(Text(_safe(f"    “{ev['sentence']}”")))
+    console.print(f"Review history ({len(detail.reviews)}):")
+    for rv in detail.reviews:
+        console.print(
+            Text(
+                _safe(
+                    f"  {rv.created_at:%Y-%m-%d %H:%M} {rv.reviewer}: {rv.decision}"
+                    + (f" — {rv.comment}" if rv.comment else "")
                 )
             )
+        )
 
 
 @flags_app.command("review")
@@ -615,7 +605,7 @@ def flags_review(
     db: DbOption = None,
 ) -> None:
     """Record a review decision (append-only audit trail; survives re-runs)."""
-    from pathmine.store import repository, session_factory
+    from pathmine.store import queries
 
     reviewer = reviewer.strip()
     if not reviewer:
@@ -623,11 +613,10 @@ def flags_review(
         raise typer.BadParameter("must name who decided", param_hint="--reviewer")
 
     engine = _existing_engine(db)
-    with session_factory(engine)() as session, session.begin():
-        try:
-            repository.record_review(session, flag_id, decision.value, reviewer, comment)
-        except (LookupError, ValueError) as exc:
-            raise CliError(str(exc)) from exc
+    try:
+        queries.record_decision(engine, flag_id, decision.value, reviewer, comment)
+    except (LookupError, ValueError) as exc:
+        raise CliError(str(exc)) from exc
     console.print(f"{flag_id}: {decision.value} by {reviewer}")
 
 
@@ -643,72 +632,60 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Print a report's text with its extracted diagnoses, stains and features highlighted."""
-    from sqlalchemy import select
+    from pathmine.store import queries
 
-    from pathmine.store import Patient, Report, repository, session_factory
-
-    engine = _existing_engine(db)
-    with session_factory(engine)() as session:
-        query = select(Report, Patient.patient_key).join(Patient, Patient.id == Report.patient_pk)
-        query = query.where(Report.report_id == report_id)
-        query = (
-            query.where(Report.version == version)
-            if version
-            else query.where(Report.is_latest.is_(True))
+    report = queries.report_view(_existing_engine(db), report_id, version)
+    if report is None:
+        raise CliError(f"no report {report_id}" + (f" version {version}" if version else ""))
+    extraction = report.extraction
+    console.print(
+        Text.assemble(
+            (_safe(report.report_id), "bold"),
+            _safe(
+                f" v{report.version}  patient {report.patient_id}  {report.report_type} "
+                f"({report.report_type_source})  report {report.report_date}  "
+                f"specimen {report.specimen_date or '-'}  {report.institution or ''}"
+            ),
         )
-        found = session.execute(query).first()
-        if found is None:
-            raise CliError(f"no report {report_id}" + (f" version {version}" if version else ""))
-        report, patient_key = found
-        extraction = repository.extractions_for(session, [report.id])[report.id]
-        console.print(
-            Text.assemble(
-                (_safe(report.report_id), "bold"),
-                _safe(
-                    f" v{report.version}  patient {patient_key}  {report.report_type} "
-                    f"({report.report_type_source})  report {report.report_date}  "
-                    f"specimen {report.specimen_date or '-'}  {report.institution or ''}"
-                ),
-            )
+    )
+    # the text as sent, but never raw to a terminal: escapes become visible symbols of
+    # the same length, so the highlighted spans stay where the extraction found them
+    text = Text(_safe(report.text))
+    for d in extraction.diagnoses:
+        text.stylize("bold red" if d.behavior >= 3 else "bold green", d.start, d.end)
+    for s in extraction.stains:
+        text.stylize("bold cyan", s.start, s.end)
+    console.print(text)
+    dx = Table(title="Diagnoses")
+    for col in ("term", "icdo3", "assertion", "section", "site", "chars", "rule"):
+        dx.add_column(col, overflow="fold")
+    for d in extraction.diagnoses:
+        dx.add_row(
+            d.term,
+            d.icdo3,
+            d.assertion,
+            d.section or "-",
+            d.site or "-",
+            f"{d.start}-{d.end}",
+            d.rule_id,
         )
-        # the text as sent, but never raw to a terminal: escapes become visible symbols of
-        # the same length, so the highlighted spans stay where the extraction found them
-        text = Text(_safe(report.text))
-        for d in extraction.diagnoses:
-            text.stylize("bold red" if d.behavior >= 3 else "bold green", d.start, d.end)
-        for s in extraction.stains:
-            text.stylize("bold cyan", s.start, s.end)
-        console.print(text)
-        dx = Table(title="Diagnoses")
-        for col in ("term", "icdo3", "assertion", "section", "site", "chars", "rule"):
-            dx.add_column(col, overflow="fold")
-        for d in extraction.diagnoses:
-            dx.add_row(
-                d.term,
-                d.icdo3,
-                d.assertion,
-                d.section or "-",
-                d.site or "-",
-                f"{d.start}-{d.end}",
-                d.rule_id,
-            )
-        console.print(dx)
-        st = Table(title="Stains")
-        for col in ("marker", "text", "result", "intensity", "extent", "percent", "rule"):
-            st.add_column(col, overflow="fold")
-        for s in extraction.stains:
-            st.add_row(
-                s.marker,
-                Text(_safe(s.text)),
-                s.result,
-                s.intensity or "-",
-                s.extent or "-",
-                "-" if s.percent is None else f"{s.percent:g}%",
-                s.rule_id,
-            )
-        console.print(st)
-        console.print(f"Features: {json.dumps(extraction.features_summary())}")
-        console.print(f"Pipeline: {extraction.pipeline_version}")
+    console.print(dx)
+    st = Table(title="Stains")
+    for col in ("marker", "text", "result", "intensity", "extent", "percent", "rule"):
+        st.add_column(col, overflow="fold")
+    for s in extraction.stains:
+        st.add_row(
+            s.marker,
+            Text(_safe(s.text)),
+            s.result,
+            s.intensity or "-",
+            s.extent or "-",
+            "-" if s.percent is None else f"{s.percent:g}%",
+            s.rule_id,
+        )
+    console.print(st)
+    console.print(f"Features: {json.dumps(extraction.features_summary())}")
+    console.print(f"Pipeline: {extraction.pipeline_version}")
 
 
 # C0 controls (but tab and newline), DEL and C1 controls: ANSI escapes start with ESC or CSI
@@ -793,21 +770,21 @@ def quarantine(
     db: DbOption = None,
 ) -> None:
     """List quarantined records: source, location and reason (never the record's text)."""
-    from dataclasses import asdict
 
     from pathmine.ingest.validate import reason_kind
-    from pathmine.store import repository, session_factory
+    from pathmine.store import queries
 
-    engine = _existing_engine(db)
-    with session_factory(engine)() as session:
-        records = list(repository.quarantine_records(session, run))
     fields = ("run_id", "source", "location", "report_id", "reason")
+    records = [
+        {k: getattr(item, k) for k in fields}
+        for item in queries.quarantine_items(_existing_engine(db), run)
+    ]
     if fmt is OutputFormat.csv:
-        _write_csv(sys.stdout, (asdict(r) for r in records), fields)
+        _write_csv(sys.stdout, records, fields)
         return
     if fmt is OutputFormat.json:
         for r in records:
-            sys.stdout.write(json.dumps(asdict(r)) + "\n")
+            sys.stdout.write(json.dumps(r) + "\n")
         return
     table = Table(title="Quarantine")
     for col in ("run", "source", "location", "report_id", "reason"):
@@ -815,9 +792,13 @@ def quarantine(
     kinds: dict[str, int] = {}
     for r in records:
         table.add_row(
-            str(r.run_id or "-"), _safe(r.source), r.location, _safe(r.report_id or "-"), r.reason
+            str(r["run_id"] or "-"),
+            _safe(r["source"]),
+            r["location"],
+            _safe(r["report_id"] or "-"),
+            r["reason"],
         )
-        kind = reason_kind(r.reason)
+        kind = reason_kind(r["reason"])
         kinds[kind] = kinds.get(kind, 0) + 1
     table.caption = f"{len(records)} record(s)"
     console.print(table)
@@ -841,11 +822,9 @@ def runs(
     ingest starts; a rerun of the same archives finishes its work."""
     from dataclasses import asdict
 
-    from pathmine.store import repository, session_factory
+    from pathmine.store import queries
 
-    engine = _existing_engine(db)
-    with session_factory(engine)() as session:
-        rows = repository.list_runs(session, limit)
+    rows = queries.list_runs(_existing_engine(db), limit)
     fields = [
         "id",
         "status",
@@ -1087,22 +1066,13 @@ app.add_typer(corpus_app, name="corpus")
 
 
 def _one_line(exc: BaseException) -> str:
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+    from pathmine.store.errors import one_line
 
     if isinstance(exc, CliError):
         return str(exc)
-    if isinstance(exc, DBAPIError):
-        # Driver messages can echo parameters (report text, ids): show only the first line
-        # of the driver's own message for connection problems, nothing for the rest.
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError) and exc.orig is not None:
-            from pathmine.safe_errors import scrub_message
-
-            return f"database error: {scrub_message(str(exc.orig).splitlines()[0])}"
-        return f"database error ({type(exc.orig).__name__}); rerun with --debug for details"
-    if isinstance(exc, SQLAlchemyError):
-        return f"database error ({type(exc).__name__}); rerun with --debug for details"
+    database = one_line(exc)
+    if database is not None:
+        return database
     if isinstance(exc, OSError):
         return f"{exc.strerror or type(exc).__name__}: {exc.filename or ''}".strip()
     from pathmine.safe_errors import scrub_message

@@ -11,11 +11,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from pathmine.records import Extraction
-from pathmine.store import FlagRow, Patient, repository, session_factory
+from pathmine.store import Engine, queries
 
 MENTION_FIELDS = (
     "term",
@@ -97,36 +94,25 @@ def mention_object(
 
 def iter_mentions(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
     """Stream every report's latest extraction without loading the table."""
-    with session_factory(engine)() as session:
-        chunk: list[tuple[Any, str]] = []
-        for item in repository.iter_latest_reports(session, batch):
-            chunk.append(item)
-            if len(chunk) >= batch:
-                yield from _mention_chunk(session, chunk)
-                chunk = []
-        yield from _mention_chunk(session, chunk)
-
-
-def _mention_chunk(session: Session, chunk: list[tuple[Any, str]]) -> Iterator[dict[str, Any]]:
-    extractions = repository.extractions_for(session, [r.id for r, _ in chunk])
-    for report, patient_key in chunk:
+    for item in queries.iter_latest_extractions(engine, batch):
         yield mention_object(
-            extractions[report.id],
-            report_id=report.report_id,
-            patient_id=patient_key,
-            report_date=report.report_date,
-            specimen_date=report.specimen_date,
-            report_type=report.report_type,
+            item.extraction,
+            report_id=item.report_id,
+            patient_id=item.patient_id,
+            report_date=item.report_date,
+            specimen_date=item.specimen_date,
+            report_type=item.report_type,
         )
 
 
-def flag_object(row: FlagRow, patient_key: str) -> dict[str, Any]:
-    obj = {f: getattr(row, f) for f in FLAG_FIELDS if f != "patient_id"}
-    obj["patient_id"] = patient_key
-    obj["retired_reason"] = row.retired_reason
-    obj["pipeline_version"] = row.pipeline_version
-    obj["updated_at"] = row.updated_at.isoformat() if row.updated_at else None
-    return {k: obj[k] for k in (*FLAG_FIELDS, "retired_reason", "pipeline_version", "updated_at")}
+def flag_object(flag: queries.FlagRecord) -> dict[str, Any]:
+    """One flag in the export contract's shape (evidence as stored)."""
+    obj = {f: getattr(flag, f) for f in FLAG_FIELDS}
+    obj["evidence"] = list(flag.evidence)
+    obj["retired_reason"] = flag.retired_reason
+    obj["pipeline_version"] = flag.pipeline_version
+    obj["updated_at"] = flag.updated_at.isoformat() if flag.updated_at else None
+    return obj
 
 
 def iter_flags(
@@ -136,14 +122,6 @@ def iter_flags(
     kind: str | None = None,
     patient_id: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    with session_factory(engine)() as session:
-        query = select(FlagRow, Patient.patient_key).join(Patient, Patient.id == FlagRow.patient_pk)
-        if status:
-            query = query.where(FlagRow.status == status)
-        if kind:
-            query = query.where(FlagRow.kind == kind)
-        if patient_id:
-            query = query.where(Patient.patient_key == patient_id)
-        query = query.order_by(Patient.patient_key, FlagRow.kind, FlagRow.flag_id)
-        for row, key in session.execute(query):
-            yield flag_object(row, key)
+    flt = queries.FlagFilter(status=status, kind=kind, patient_id=patient_id)
+    for flag in queries.iter_flags(engine, flt):
+        yield flag_object(flag)

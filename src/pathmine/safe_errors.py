@@ -28,15 +28,12 @@ def scrub_message(message: str) -> str:
 
 
 def _describe(exc: BaseException) -> str:
-    from sqlalchemy.exc import StatementError
+    from pathmine.store.errors import statement_description
 
-    name = f"{type(exc).__module__}.{type(exc).__qualname__}"
-    if isinstance(exc, StatementError):
-        orig = exc.orig
-        driver = f"{type(orig).__qualname__}: {scrub_message(str(orig))}" if orig else ""
-        statement = " ".join((exc.statement or "").split())[:500]
-        return f"{name}: {driver}\n  statement: {statement}\n  (parameters hidden)"
-    return f"{name}: {scrub_message(str(exc))}"
+    described = statement_description(exc)
+    if described is not None:
+        return described
+    return f"{type(exc).__module__}.{type(exc).__qualname__}: {scrub_message(str(exc))}"
 
 
 def safe_traceback(exc: BaseException) -> str:

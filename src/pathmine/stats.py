@@ -15,10 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import aliased
-
-from pathmine.store import DiagnosisMentionRow, FlagRow, Report, session_factory
+from pathmine.store import Engine, queries
 
 INTERVAL_BUCKETS = ((365, "< 1 y"), (3 * 365, "1-3 y"), (5 * 365, "3-5 y"), (10 * 365, "5-10 y"))
 UNKNOWN = "(unknown)"
@@ -63,51 +60,12 @@ def _bucket(days: int | None) -> str:
 def audit_stats(
     engine: Engine, *, home_institution: str | None = None, include_retired: bool = False
 ) -> AuditStats:
-    prior, later = aliased(Report), aliased(Report)
-    with session_factory(engine)() as session:
-        query = (
-            select(
-                FlagRow.kind,
-                FlagRow.lineage,
-                FlagRow.status,
-                FlagRow.interval_days,
-                prior.institution,
-                later.report_date,
-                FlagRow.prior_report_id,
-            )
-            .outerjoin(
-                prior,
-                (prior.report_id == FlagRow.prior_report_id) & prior.is_latest.is_(True),
-            )
-            .outerjoin(
-                later,
-                (later.report_id == FlagRow.later_report_id) & later.is_latest.is_(True),
-            )
-        )
-        if not include_retired:
-            query = query.where(FlagRow.status != "retired")
-        rows = session.execute(query).all()
-        if home_institution is None:
-            home_institution = session.scalar(
-                select(Report.institution)
-                .where(Report.is_latest.is_(True), Report.institution.is_not(None))
-                .group_by(Report.institution)
-                .order_by(func.count().desc(), Report.institution)
-                .limit(1)
-            )
-        benign_reports = dict(
-            (inst or UNKNOWN, n)
-            for inst, n in session.execute(
-                select(Report.institution, func.count(func.distinct(Report.id)))
-                .join(DiagnosisMentionRow, DiagnosisMentionRow.report_pk == Report.id)
-                .where(
-                    Report.is_latest.is_(True),
-                    DiagnosisMentionRow.assertion == "affirmed",
-                    DiagnosisMentionRow.behavior.in_((0, 1)),
-                )
-                .group_by(Report.institution)
-            ).all()
-        )
+    rows = queries.flag_stat_rows(engine, include_retired=include_retired)
+    if home_institution is None:
+        home_institution = queries.busiest_institution(engine)
+    benign_reports = {
+        inst or UNKNOWN: n for inst, n in queries.benign_reports_by_institution(engine).items()
+    }
     stats = AuditStats(n_flags=len(rows), home_institution=home_institution)
     kinds: Counter[str] = Counter()
     lineages: Counter[str] = Counter()
@@ -118,7 +76,9 @@ def audit_stats(
     buckets: Counter[str] = Counter()
     intervals: list[int] = []
     flagged_priors: dict[str, set[str]] = {}
-    for kind, lineage, status, days, inst, event, prior_id in rows:
+    for row in rows:
+        kind, lineage, status, days = row.kind, row.lineage, row.status, row.interval_days
+        inst, event, prior_id = row.prior_institution, row.later_report_date, row.prior_report_id
         kinds[kind] += 1
         lineages[lineage] += 1
         statuses[status] += 1

@@ -26,10 +26,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-
 from pathmine.flags import build_timeline, compute_flags
 from pathmine.ingest import IngestError, read_archive
 from pathmine.ingest.files import ByteMeter, os_reason
@@ -42,7 +38,14 @@ from pathmine.parallel import (
 )
 from pathmine.records import Extraction, Rejected, sha256_text
 from pathmine.records import Report as ReportRecord
-from pathmine.store import IngestRun, ensure_schema, repository, session_factory, utcnow
+from pathmine.store import (
+    Engine,
+    Session,
+    WriteConflict,
+    ensure_schema,
+    repository,
+    session_factory,
+)
 
 
 class TextExtractor(Protocol):
@@ -137,16 +140,9 @@ def run_ingest(
     summary = RunSummary()
     with make_session() as session, session.begin():
         repository.mark_abandoned_runs(session, socket.gethostname(), _process_alive)
-        run = IngestRun(
-            pipeline_version=extractor.version,
-            sources=[str(p) for p in paths],
-            host=socket.gethostname()[:255],
-            pid=os.getpid(),
-            heartbeat_at=utcnow(),
+        summary.run_id = repository.start_run(
+            session, extractor.version, [str(p) for p in paths], socket.gethostname(), os.getpid()
         )
-        session.add(run)
-        session.flush()
-        summary.run_id = run.id
     options = _reader_options(fmt, column_map, max_text_chars, encoding)
     sources = [_Source(Path(p)) for p in paths]
     for source in sources:
@@ -381,7 +377,7 @@ def _write_batch(
                 if _writes(summary) != before:
                     _save_counts(session, summary)
             return
-        except IntegrityError:
+        except WriteConflict:
             # Another ingest on the same database stored some of these patients or reports
             # first (two runs over overlapping archives). The transaction rolled back whole:
             # forget its counts and classify the batch again against what is stored now,
@@ -660,7 +656,7 @@ def recompute_dirty_flags(
         try:
             if not _recompute_chunk(make_session, pipeline_version, summary):
                 break
-        except IntegrityError:
+        except WriteConflict:
             # a concurrent run flagged the same patient first (SQLite, without row locks):
             # the chunk rolled back; the next pass reads what is dirty now
             conflicts += 1
@@ -696,7 +692,7 @@ def _recompute_chunk(
                 summary.patients_reflagged += 1
             repository.clear_dirty(session, pks)
             _save_counts(session, summary)
-    except IntegrityError:
+    except WriteConflict:
         summary.__dict__.update(saved.__dict__)
         raise
     return True
@@ -731,6 +727,4 @@ def _finish(
         _save_counts(session, summary)
         if summary.run_id is not None:
             repository.record_sources(session, summary.run_id, sources)
-        run = session.get(IngestRun, summary.run_id)
-        if run is not None:
-            run.finished_at = utcnow()
+            repository.finish_run(session, summary.run_id)

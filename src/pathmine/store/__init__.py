@@ -3,7 +3,15 @@
 ORM objects stay in this package; other stages exchange ``pathmine.records`` dataclasses.
 """
 
-from pathmine.store.engine import DEFAULT_DB_URL, make_engine, resolve_db_url, session_factory
+from pathmine.store.engine import (
+    DEFAULT_DB_URL,
+    Engine,
+    Session,
+    WriteConflict,
+    make_engine,
+    resolve_db_url,
+    session_factory,
+)
 from pathmine.store.migrate import (
     current_revision,
     downgrade,
@@ -30,6 +38,7 @@ __all__ = [
     "DEFAULT_DB_URL",
     "Base",
     "DiagnosisMentionRow",
+    "Engine",
     "FlagReviewRow",
     "FlagRow",
     "HistologicFeatureRow",
@@ -38,7 +47,9 @@ __all__ = [
     "Patient",
     "QuarantineRow",
     "Report",
+    "Session",
     "StainResultRow",
+    "WriteConflict",
     "current_revision",
     "downgrade",
     "ensure_schema",

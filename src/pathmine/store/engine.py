@@ -6,9 +6,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine as Engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as Session
+from sqlalchemy.orm import sessionmaker
+
+# Names the other stages use for what they hold but never look inside: an engine (the
+# database), a session (one unit of work handed to ``repository`` functions), and the error
+# a write raises when a concurrent writer stored the same unique rows first (the
+# transaction rolled back whole; classify again and retry).
+WriteConflict = IntegrityError
 
 DEFAULT_DB_URL = "sqlite:///pathmine.db"
 ENV_VAR = "PATHMINE_DB"

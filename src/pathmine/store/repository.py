@@ -408,6 +408,29 @@ def record_sources(session: Session, run_id: int, sources: Sequence[SourceRecord
         )
 
 
+def start_run(
+    session: Session, pipeline_version: str, sources: Sequence[str], host: str, pid: int
+) -> int:
+    """Open an ingest run (status running, heartbeat now); returns its id."""
+    run = IngestRun(
+        pipeline_version=pipeline_version,
+        sources=list(sources),
+        host=host[:255],
+        pid=pid,
+        heartbeat_at=utcnow(),
+    )
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def finish_run(session: Session, run_id: int) -> None:
+    """Stamp the run's end (its status and counts are saved by ``update_run``)."""
+    run = session.get(IngestRun, run_id)
+    if run is not None:
+        run.finished_at = utcnow()
+
+
 def update_run(session: Session, run_id: int, **values: object) -> None:
     """Set an ingest run's counters and status and beat its heartbeat (one Core UPDATE)."""
     runs = _table(IngestRun)
@@ -773,24 +796,3 @@ def iter_latest_reports(session: Session, batch: int = 500) -> Iterator[tuple[Re
             return
         yield from ((report, key) for report, key in rows)
         last = rows[-1][0].id
-
-
-@dataclass(frozen=True)
-class QuarantineRecord:
-    """One quarantined record for listings: where it was and why (no excerpt: PHI)."""
-
-    run_id: int | None
-    source: str
-    location: str
-    report_id: str | None
-    reason: str
-
-
-def quarantine_records(session: Session, run_id: int | None = None) -> Iterator[QuarantineRecord]:
-    """Quarantined records in the order they were quarantined, optionally of one run."""
-    q = _table(QuarantineRow).c
-    query = select(q.ingest_run_id, q.source, q.location, q.report_id, q.reason).order_by(q.id)
-    if run_id is not None:
-        query = query.where(q.ingest_run_id == run_id)
-    for row in session.execute(query):
-        yield QuarantineRecord(*row)
