@@ -31,7 +31,8 @@ from pathmine.store.models import (
     Report,
 )
 
-SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low")
+# most urgent first: the reverse of flags.rules.SEVERITIES (tests/test_queries.py checks)
+SEVERITY_ORDER: tuple[str, ...] = ("critical", "high", "medium", "low")
 FLAG_SORTS: tuple[str, ...] = (
     "severity",
     "later_date",
