@@ -177,4 +177,4 @@ def test_runs_and_statistics_rows(loaded: Engine) -> None:
 def test_severity_order_is_the_flag_rules_order_reversed() -> None:
     from pathmine.flags.rules import SEVERITIES
 
-    assert queries.SEVERITY_ORDER == tuple(reversed(SEVERITIES))
+    assert tuple(reversed(SEVERITIES)) == queries.SEVERITY_ORDER
