@@ -163,10 +163,14 @@ def _reader(engine: Engine) -> Session:
     return session_factory(engine)()
 
 
-def _flag_query(flt: FlagFilter) -> Select[Any]:
+def _flag_query(
+    flt: FlagFilter, head: Sequence[Any] = (FlagRow, Patient.patient_key)
+) -> Select[Any]:
+    """``head`` columns, then the prior report's institution and the later report's sign-out
+    date (latest versions), for the flags ``flt`` keeps (its status filter aside)."""
     prior, later = aliased(Report), aliased(Report)
     query = (
-        select(FlagRow, Patient.patient_key, prior.institution, later.report_date)
+        select(*head, prior.institution, later.report_date)
         .join(Patient, Patient.id == FlagRow.patient_pk)
         .outerjoin(
             prior,
@@ -224,7 +228,7 @@ def _flag_record(
 def _ordered(query: Select[Any], sort: str, descending: bool) -> Select[Any]:
     if sort not in FLAG_SORTS:
         raise ValueError(f"sort must be one of {', '.join(FLAG_SORTS)}")
-    later_date = query.selected_columns[3]
+    later_date = list(query.selected_columns)[-1]
     severity_rank = _severity_rank()
     keys: dict[str, Any] = {
         "severity": severity_rank,
@@ -491,28 +495,16 @@ def run_exists(engine: Engine, run_id: int) -> bool:
 
 
 def flag_stat_rows(engine: Engine, *, include_retired: bool = False) -> list[FlagStatRow]:
-    prior, later = aliased(Report), aliased(Report)
-    query = (
-        select(
-            FlagRow.kind,
-            FlagRow.lineage,
-            FlagRow.status,
-            FlagRow.interval_days,
-            prior.institution,
-            later.report_date,
-            FlagRow.prior_report_id,
-        )
-        .outerjoin(
-            prior, and_(prior.report_id == FlagRow.prior_report_id, prior.is_latest.is_(True))
-        )
-        .outerjoin(
-            later, and_(later.report_id == FlagRow.later_report_id, later.is_latest.is_(True))
-        )
-    )
-    if not include_retired:
-        query = query.where(FlagRow.status != "retired")
+    head = (FlagRow.kind, FlagRow.lineage, FlagRow.status, FlagRow.interval_days)
+    query = _flag_query(FlagFilter(include_retired=include_retired), head)
+    query = query.add_columns(FlagRow.prior_report_id)
     with _reader(engine) as session:
-        return [FlagStatRow(*row) for row in session.execute(query)]
+        return [
+            FlagStatRow(kind, lineage, status, days, institution, later_date, prior_id)
+            for kind, lineage, status, days, institution, later_date, prior_id in session.execute(
+                query
+            )
+        ]
 
 
 def busiest_institution(engine: Engine) -> str | None:
