@@ -48,6 +48,7 @@ GOLD_SETS = {
     "blind_flags6": ("blind_flags6/reports.jsonl", None, "blind_flags6/gold_flags.jsonl"),
     "blind_flags7": ("blind_flags7/reports.jsonl", None, "blind_flags7/gold_flags.jsonl"),
     "blind_flags8": ("blind_flags8/reports.jsonl", None, "blind_flags8/gold_flags.jsonl"),
+    "blind_flags9": ("blind_flags9/reports.jsonl", None, "blind_flags9/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"
