@@ -142,6 +142,9 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     return nlp
 
 
+_SENTENCE_REACH = 160  # characters a wrapped sentence may run either side of a cue
+
+
 class Extractor:
     """Holds one pipeline and turns texts into ``Extraction`` records.
 
@@ -168,6 +171,8 @@ class Extractor:
             (r.id, r.type, CaselessPattern(r.regex, re.MULTILINE))
             for r in self.rules.report_types.rules
         ]
+        recommendation = self.rules.report_types.recommendation
+        self._recommendation = CaselessPattern(recommendation) if recommendation else None
         # one scan that says whether any rule can match: most reports are originals, and
         # the rules' own order (the first matching rule wins) is needed only when one does
         self._any_report_type = CaselessPattern(
@@ -219,9 +224,23 @@ class Extractor:
         if self._any_report_type.search(head, lowered_head) is None:
             return "original"
         for _rule_id, report_type, regex in self._report_types:
-            if regex.search(head, lowered_head):
-                return report_type
+            for match in regex.finditer(head, lowered_head):
+                if not self._recommends(head, match.start(), match.end()):
+                    return report_type
         return "original"
+
+    def _recommends(self, head: str, start: int, end: int) -> bool:
+        """Is the cue at ``head[start:end]`` part of a recommendation ("referral for expert
+        opinion is suggested")? Then it tells what should happen next, not what the report
+        is (report_types.json ``recommendation``)."""
+        if self._recommendation is None:
+            return False
+        # the sentence, which wraps over lines: from the last full stop or blank line
+        # before the cue to the next one after it, at most _SENTENCE_REACH either side
+        left = max(head.rfind(".", 0, start), head.rfind("\n\n", 0, start), start - _SENTENCE_REACH)
+        stops = [i for i in (head.find(".", end), head.find("\n\n", end)) if i >= 0]
+        right = min([*stops, end + _SENTENCE_REACH])
+        return self._recommendation.search(head[max(left, 0) : right]) is not None
 
     # -- flattening -------------------------------------------------------------------------
 

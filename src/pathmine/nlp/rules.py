@@ -396,6 +396,7 @@ class ReportTypeRules(_Strict):
     doc: str = ""
     window: int
     rules: list[ReportTypeRule]
+    recommendation: str = ""  # a cue in a sentence that also matches this is passed over
 
 
 class LineageFamily(_Strict):
