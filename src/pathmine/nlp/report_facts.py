@@ -55,11 +55,6 @@ _DATE_CUE = CaselessPattern(
     r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated"
     r"|specimen|ectomy|biopsy|resection|excision|procedure|operation|surgery"
 )
-_COLLECTION_CUE = re.compile(
-    r"collect|receiv|receipt|obtain|procedure|surgery|operation|sampling|specimen date"
-    r"|\bcoll\.?\s*[:=]",
-    re.IGNORECASE,
-)
 _CYTOBAND = re.compile(r"(?:[1-9]|1\d|2[0-2]|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?", re.IGNORECASE)
 _NAMED_MONTH_DATE = re.compile(r"\d{1,2}[-/.][A-Za-z]{3,9}[-/.]\d{2,4}")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d[./\-]\d{1,2}[./\-]\d{1,2}")
@@ -144,6 +139,12 @@ class FactReader:
     @cached_property
     def _collection(self) -> list[re.Pattern[str]]:
         return [re.compile(r, re.IGNORECASE) for r in self.rules.collection]
+
+    @cached_property
+    def _collection_cue(self) -> re.Pattern[str]:
+        # a collection pattern can only match where one of these stems appears: most heads
+        # are rejected by this one scan
+        return re.compile(self.rules.collection_cue, re.IGNORECASE)
 
     @cached_property
     def _identifier_label(self) -> re.Pattern[str] | None:
@@ -237,7 +238,7 @@ class FactReader:
                     cited.setdefault(key, token)
         day_first = self._day_first(text)
         collection: list[date] = []
-        for pattern in self._collection if _COLLECTION_CUE.search(head) else ():
+        for pattern in self._collection if self._collection_cue.search(head) else ():
             hit = pattern.search(head)
             if hit:
                 m = hit

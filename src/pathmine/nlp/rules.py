@@ -330,6 +330,8 @@ class ReportFactRules(_Strict):
     own_accession: list[str]
     accession: str
     collection: list[str]
+    # the stems without which no collection pattern can match (a cheap first scan)
+    collection_cue: str
     cited_date: list[str]
     # a label before a token that makes it a patient (or lab) identifier, not an accession
     identifier_labels: str | None = None
