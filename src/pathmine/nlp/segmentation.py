@@ -23,6 +23,8 @@ from pathmine.nlp.sentences import record_sentence_starts
 from pathmine.nlp.tokenizer import text_of, words_of
 
 _SENTENCE_END = {".", "!", "?"}
+# a long line ending in one of these is cut mid-phrase (a bilingual "term /", "A &")
+_LINE_JOINERS = {"/", "&"}
 _BULLETS = {"-", "*", "•", "➢", ">", "–", "—", "o", "·"}
 _JOIN_MIN_LINE = 40
 # a line that only names a type ("Endometrioid type", OCR "FEndometrioid)type", "of serous
@@ -75,6 +77,8 @@ def _starts_new_sentence(text: str, words: list[str], doc: Doc, i: int) -> bool:
         return False  # "... cytokeratin\n(AE1/AE3), S100 ...": a wrapped list goes on
     if (prev.isalpha() or prev == ",") and TYPE_LINE.fullmatch(_line_at(text, doc[i + 1].idx)):
         return False  # "Adenocarcinoma of endometrium\n(Endometrioid) type"
+    if prev in _LINE_JOINERS and len(line) >= _JOIN_MIN_LINE:
+        return False  # "... UNG THU BIEU MO TUYEN /\nADENOCARCINOMA": the line stops mid-phrase
     if nxt in _BULLETS or first.isdigit() or first in "([|":
         return True  # a bullet, a number, a bracket or a table row ("| PAX8 | positive |")
     if not first.isupper():

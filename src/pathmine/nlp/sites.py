@@ -35,10 +35,13 @@ _SPECIMEN = re.compile(
 # a list of findings heads them as a part heading does, without the "A." (a line that only
 # names a vocabulary site counts; section headers name none).
 _COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,100}):[ \t]*$", re.MULTILINE)
-# "DIAGNOSIS: Caecum, biopsy - ADENOCARCINOMA": the specimen named on the diagnosis line itself
+# "DIAGNOSIS: Caecum, biopsy - ADENOCARCINOMA": the specimen named on the diagnosis line
+# itself; a bilingual label ("Ket luan / Conclusion:") and a colon glued to the specimen
+# ("Sigmoid colon (colectomy): ADENOCARCINOMA") are the same line
 _DIAGNOSIS_LINE = re.compile(
-    r"^[ \t]*(?i:(?:final\s+)?diagnos[ie]s|impression|conclusion)[ \t]*:[ \t]*"
-    r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]+[-\u2013:][ \t]+\S",
+    r"^[ \t]*(?:[^\n:/]{1,40}/[ \t]*)?"
+    r"(?i:(?:final\s+)?diagnos[ie]s|impression|conclusion)[ \t]*:[ \t]*"
+    r"(?P<site>[A-Za-z][^\n:]{2,80}?)(?:[ \t]+[-\u2013]|[ \t]*:)[ \t]+\S",
     re.MULTILINE,
 )
 
