@@ -244,6 +244,17 @@ class StainPatterns(_Strict):
     results: dict[str, Outcome] = {}
 
 
+class GradedIndex(_Strict):
+    """A proliferation index described by its level, not a number ("a high MIB-1
+    proliferation index", "Ki-67 labelling index is very low"): the stain was read, so it is
+    positive like an index given as a number (ANNOTATION.md section 4)."""
+
+    doc: str = ""
+    markers: list[str]
+    nouns: list[str]
+    levels: list[str]
+
+
 class ResultCues(_Strict):
     doc: str = ""
     postfix: dict[Outcome, list[str]]
@@ -256,6 +267,7 @@ class ResultCues(_Strict):
     # whose object is the lesion (a diagnosis or one of these words) is the marker's own
     # result, not the prefix of the next marker ("desmin positive, negative for S100")
     lesion_objects: list[str] = []
+    graded_index: GradedIndex | None = None
 
 
 class CompoundMarker(_Strict):

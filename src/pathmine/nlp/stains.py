@@ -148,6 +148,41 @@ _OBJECT_LEAD = {"the", "a", "blood", "small", "only"}
 # Words between a negator and a prefix cue that keep the negation ("no significant
 # reactivity with", "no convincing staining for").
 _NEGATOR_HEDGES = {"significant", "definite", "convincing", "appreciable", "specific", "any"}
+# ... and the verb between a negator and a result noun ("do not show overexpression of
+# HER2", "showed no significant immunoreactivity" reads the negator two words back)
+_NEGATOR_VERBS = {
+    "show",
+    "shows",
+    "showed",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+    "reveal",
+    "reveals",
+    "revealed",
+    "exhibit",
+    "exhibits",
+    "exhibited",
+    "display",
+    "displays",
+    "displayed",
+    "have",
+    "has",
+    "had",
+}
+
+
+def _negator_reaches(book: CueBook, before: Sequence[str]) -> bool:
+    """The words right before a result cue end in a negator, over at most one hedge and one
+    verb ("not", "no significant", "do not show", "does not show any")."""
+    k = len(before)
+    if k and before[k - 1] in _NEGATOR_HEDGES:
+        k -= 1
+    if k and before[k - 1] in _NEGATOR_VERBS:
+        k -= 1
+    return k > 0 and before[k - 1] in book.negators
+
+
 # "Stain for CK7 and CK20 are performed": the stains were done (or are pending), and the
 # clause reports no result, so the subject prefix ("stain for") must not be read as one.
 # (Code, not data: the stains schema has no slot for it yet.)
@@ -193,6 +228,10 @@ class CueBook:
         self.prefix = self._compile(cues.prefix, toks)
         self.negators = set(cues.negators)
         self.lesion_objects = frozenset(ocr_norm(w) for w in cues.lesion_objects)
+        graded = cues.graded_index
+        self.index_markers = frozenset(graded.markers) if graded else frozenset()
+        self.index_nouns = frozenset(graded.nouns) if graded else frozenset()
+        self.index_levels = frozenset(graded.levels) if graded else frozenset()
         self.intensity = {w: k for k, words in cues.intensity.items() for w in words}
         self.extent = {w: k for k, words in cues.extent.items() for w in words}
         self.canonical = {m.id: m.marker for m in markers}
@@ -395,6 +434,16 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
                 break
         end -= 1
         cue = book.match_ending_at(norms, end)
+    if cue is None and end >= 2 and words[end - 1] in {"for", "with"}:
+        inner = _inner_qualifier(book, words, end - 1)
+        if inner < end - 1:
+            # "stains strongly for vimentin", "negative (1+) for HER2": the cue around an
+            # adverb or a bracketed score
+            norms = [*norms[:inner], *norms[end - 1 :]]
+            words = [*words[:inner], *words[end - 1 :]]
+            window = [*window[:inner], *window[end - 1 :]]
+            end = inner + 1
+            cue = book.match_ending_at(norms, end)
     distant = False
     if cue is None:
         # "negative for BRST-2, mammaglobin, CK20": skip the list items of unknown stains
@@ -405,16 +454,35 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
         return None
     before = words[: end - len(cue.tokens)]
     result = cue.result
-    if before and before[-1] in _NEGATOR_HEDGES:
-        before = before[:-1]  # "no significant reactivity with CAM5.2"
-    # "not positive for", or a clause that opens with a negator ("No ... is demonstrated with")
-    negated = bool(before and before[-1] in book.negators) or _clause_negated(
+    # "not positive for", "no significant reactivity with", "do not show overexpression of",
+    # or a clause that opens with a negator ("No ... is demonstrated with")
+    negated = _negator_reaches(book, before) or _clause_negated(
         book, sent, window[end - len(cue.tokens)]
     )
+    if result == "positive" and not negated and end > len(cue.tokens):
+        outer = book.match_ending_at(norms, end - len(cue.tokens))
+        # "negative for overexpression of HER2": a negative result whose object is the
+        # positive cue
+        negated = outer is not None and outer.result == "negative"
     if negated and result == "positive":
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
     return _Found(result, start, "prefix", intensity, extent, cue.tokens, distant)
+
+
+def _inner_qualifier(book: CueBook, words: Sequence[str], end: int) -> int:
+    """Where an adverb ("strongly", "focally") or a bracketed score ("(1+)") that ends at
+    ``end`` begins; ``end`` itself when there is none."""
+    if end and (words[end - 1] in book.intensity or words[end - 1] in book.extent):
+        return end - 1
+    if end >= 3 and words[end - 1] == ")":
+        opening = next((j for j in range(end - 2, max(-1, end - 6), -1) if words[j] == "("), None)
+        if opening is not None and all(
+            w in book.intensity or w.rstrip("+").isdigit() or w in {"+", "%", "score"}
+            for w in words[opening + 1 : end - 1]
+        ):
+            return opening
+    return end
 
 
 def _skip_unknown_items(book: CueBook, window: Sequence[Token], end: int) -> int:
@@ -507,7 +575,7 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
             if after in {"for", "with", "of"} and not (
-                after == "for"
+                after in {"for", "of"}
                 and _lesion_object(book, tokens[k + len(cue.tokens) + 1 : k + len(cue.tokens) + 4])
             ):
                 return None  # a prefix cue of the next list ("..., negative for S100")
@@ -549,8 +617,11 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             if _checkbox_before(words, k) or _option_before(words, k):
                 return None  # "ER  o Negative  o Positive": a form's printed options
             result = cue.result
-            if any(w in book.negators for w in words[max(0, k - 2) : k]) and result == "positive":
-                result = "negative"
+            if result == "positive" and (
+                any(w in book.negators for w in words[max(0, k - 2) : k])
+                or _negator_reaches(book, words[:k])
+            ):
+                result = "negative"  # "c-kit showed no significant immunoreactivity"
             if result == "positive" and k <= 1 and _negated_before(book, sent, group[0]):
                 result = "negative"  # "no keratin-positive tumour cells in the nodes"
             tail_end = k + len(cue.tokens)
@@ -582,7 +653,17 @@ def _lesion_object(book: CueBook, tokens: Sequence[Token]) -> bool:
 
 # Staining nouns and verbs that say a stain was looked at more than what it showed: a result
 # word later in the clause decides ("AE1/AE3 staining fails to reveal carcinoma").
-_WEAK_CUES = {"staining", "stains", "stained", "stain", "immunostaining", "expression"}
+_WEAK_CUES = {
+    "staining",
+    "stains",
+    "stained",
+    "stain",
+    "immunostaining",
+    "immunoreactivity",
+    "immunolabelling",
+    "immunolabeling",
+    "expression",
+}
 _CHECKBOXES = {"o", "q", "0", "□", "☐", "[", "]", "_", "x"}
 
 
@@ -820,6 +901,31 @@ def _percent(sent: Span, marker: Span, stop: int) -> float | None:
     return None
 
 
+_INDEX_REACH = 4  # tokens between a marker, its index noun and the level word
+
+
+def _graded_index(book: CueBook, sent: Span, marker: Span, stop: int) -> bool:
+    """The marker names a proliferation index described by its level ("a high MIB-1
+    proliferation index", "MIB-1 indices are very low", "elevated Ki-67 labeling index")."""
+    if book.canonical.get(_entry_id(marker) or "") not in book.index_markers:
+        return False
+    doc = sent.doc
+    after = [t.lower_ for t in doc[marker.end : min(stop, sent.end)] if not t.is_space]
+    if any(t.lower_ in book.index_nouns for t in marker):
+        noun: int | None = -1  # the lexicon's own "MIB-1 proliferation index"
+    else:
+        noun = next((k for k, w in enumerate(after[:_INDEX_REACH]) if w in book.index_nouns), None)
+    if noun is None:
+        return False
+    before = [t.lower_ for t in doc[max(sent.start, marker.start - _INDEX_REACH) : marker.start]]
+    tail: list[str] = []
+    for w in after[noun + 1 : noun + 1 + _INDEX_REACH]:
+        if w in _CLAUSE_BREAKS or w in {",", "("}:
+            break
+        tail.append(w)
+    return any(w in book.index_levels for w in [*before, *tail])
+
+
 def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list[StainResult]:
     """Results for the markers of one sentence; markers without any result cue are left out."""
     results: list[StainResult] = []
@@ -881,6 +987,10 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
                 # a Ki-67/MIB-1 index given as a number is staining (ANNOTATION.md section 4)
                 results.append(
                     _make(book, sent, marker, _Found("positive", marker.end, "percent"), percent)
+                )
+            elif found is None and _graded_index(book, sent, marker, next_start):
+                results.append(
+                    _make(book, sent, marker, _Found("positive", marker.end, "index"), None)
                 )
             elif found is not None:
                 results.append(_make(book, sent, marker, _own(book, marker, found), percent))
