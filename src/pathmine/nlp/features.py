@@ -29,6 +29,12 @@ class _Compiled:
     value: str | None
 
 
+def _ocr_tolerant(cue: str) -> str:
+    """A negation cue as a regex that also matches its OCR slips of O to 0 and l to 1
+    ("N0 tumour cell necrosis", "n0t identified")."""
+    return "".join({"o": "[o0]", "l": "[l1]"}.get(ch, re.escape(ch)) for ch in cue.lower())
+
+
 class FeatureFinder:
     def __init__(self, rules: FeatureRules) -> None:
         def compile_all(items: Iterable[object]) -> list[_Compiled]:
@@ -53,13 +59,13 @@ class FeatureFinder:
         )
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
-            r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE
+            r"\b(?:" + "|".join(_ocr_tolerant(c) for c in cues) + r")\b", re.IGNORECASE
         )
         post = sorted(rules.postfix_negation_cues, key=len, reverse=True)
         self.postfix_negation = (
             re.compile(
                 r"\s*(?:[:\-–]|\b(?:is|are|was|were)\b)?\s*(?:"
-                + "|".join(re.escape(c) for c in post)
+                + "|".join(_ocr_tolerant(c) for c in post)
                 + r")\b",
                 re.IGNORECASE,
             )
@@ -143,7 +149,9 @@ class FeatureFinder:
         }.get(grade, grade)
         if self._negated(text, m.start()):
             return "none"
-        extent = (m.group("extent") or "").lower()
+        groups = m.groupdict()
+        # "severe atypia, focal (less than 10% of the tumour)": the extent after the grade
+        extent = (groups.get("extent") or groups.get("extent_after") or "").lower()
         if extent.startswith(("focal", "multifocal")):
             return f"{grade} focal"
         if extent.startswith("diffuse"):
