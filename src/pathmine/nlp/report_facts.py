@@ -53,7 +53,7 @@ _MAX_CITED = 200  # accession-shaped tokens looked at per report (OCR debris is 
 # a cited-date pattern can only match where one of these stems appears
 _DATE_CUE = CaselessPattern(
     r"original|outside|slides|blocks|material|reviewed|collected|obtained|performed|dated"
-    r"|specimen|ectomy|biopsy|resection|excision|procedure|operation|surgery"
+    r"|specimen|sample|ectomy|biopsy|resection|excision|procedure|operation|surgery"
 )
 _CYTOBAND = re.compile(r"(?:[1-9]|1\d|2[0-2]|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?", re.IGNORECASE)
 _NAMED_MONTH_DATE = re.compile(r"\d{1,2}[-/.][A-Za-z]{3,9}[-/.]\d{2,4}")
@@ -216,7 +216,9 @@ class FactReader:
         own = None
         for pattern in self._own:
             for m in pattern.finditer(head):
-                label = next(v for k, v in m.groupdict().items() if v is not None)
+                group, label = next((k, v) for k, v in m.groupdict().items() if v is not None)
+                if self._after_identifier_label(head, m.start(group)):
+                    continue  # "IP No. : KMCH/IP/19/11094": the patient's number, never ours
                 shaped = self._shape.search(label)
                 if shaped and self._is_accession(shaped.group(0)):
                     own = shaped.group(0).strip(" .-/")
