@@ -43,6 +43,25 @@ ROWS = [
         "Marked pleomorphism, multifocal.", [("atypia", "severe focal")], id="multifocal-after"
     ),
     pytest.param("Severe atypia.", [("atypia", "severe")], id="no-extent"),
+    # a bare negated necrosis is no tumour-cell necrosis either (BSJ class)
+    pytest.param(
+        "Bland cells. No necrosis.", [("tumor_cell_necrosis", "absent")], id="no-necrosis"
+    ),
+    pytest.param(
+        "Whorled cut surface without necrosis.",
+        [("tumor_cell_necrosis", "absent")],
+        id="without-necrosis",
+    ),
+    pytest.param(
+        "NECROSIS   ABSENT      ATYPIA   NONE",
+        [("tumor_cell_necrosis", "absent"), ("atypia", "none")],
+        id="fixed-width-columns",
+    ),
+    pytest.param("Foci of necrosis are seen.", [("tumor_cell_necrosis", "present")], id="foci"),
+    # stromal atypia (phyllodes, adenosarcoma) is graded like nuclear atypia
+    pytest.param("Moderate stromal atypia.", [("atypia", "moderate")], id="stromal-graded"),
+    pytest.param("No stromal atypia.", [("atypia", "none")], id="stromal-none"),
+    pytest.param("n0 atypia.", [("atypia", "none")], id="ocr-no-atypia"),
 ]
 
 
