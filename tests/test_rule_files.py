@@ -214,6 +214,8 @@ DIAGNOSIS_POSITIVES = [
     ("dx.rhabdomyosarcoma", "Rhabdomyosarcoma, see comment."),
     ("dx.embryonal_rms", "Embryonal rhabdomyosarcoma, see comment."),
     ("dx.synovial_sarcoma", "Synovial sarcoma, see comment."),
+    ("dx.synovial_sarcoma_monophasic", "Monophasic synovial sarcoma, thigh."),
+    ("dx.synovial_sarcoma_biphasic", "Biphasic synovial sarcoma of the knee."),
     ("dx.ewing", "Ewing sarcoma, see comment."),
     ("dx.angiosarcoma", "Angiosarcoma, see comment."),
     ("dx.kaposi", "Kaposi sarcoma, see comment."),

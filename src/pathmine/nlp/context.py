@@ -48,9 +48,9 @@ class SentenceScopedConText(ConText):
         by_sentence: dict[int, list[ConTextModifier]] = defaultdict(list)
         for match_id, start, end in self._match(doc, sent_starts, wanted):
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
-            by_sentence[sentence_of(start)].append(
-                ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
-            )
+            modifier = ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
+            _reach_over_brackets(modifier, doc, sent_starts[sentence_of(start)])
+            by_sentence[sentence_of(start)].append(modifier)
         for modifiers in by_sentence.values():
             for i in range(len(modifiers) - 1):
                 for j in range(i + 1, len(modifiers)):
@@ -97,6 +97,35 @@ class SentenceScopedConText(ConText):
         if outer._prune:
             matches = prune_overlapping_matches(matches)
         return matches
+
+
+_MAX_ASIDE = 16  # tokens of one bracketed aside a backward cue reaches over
+
+
+def _reach_over_brackets(modifier: ConTextModifier, doc: Doc, floor: int) -> None:
+    """A backward cue's window counts words outside brackets only: in "features of
+    phyllodes tumour (stromal overgrowth, leaf-like fronds) are absent" the aside does not
+    use up the reach of "are absent" (medspaCy counts every token)."""
+    limit = modifier.rule.max_scope
+    scope_start = modifier.scope_span[0]
+    if modifier.direction not in ("BACKWARD", "BIDIRECTIONAL") or not limit or scope_start is None:
+        return
+    k, counted, depth, inside = modifier.modifier_span[0] - 1, 0, 0, 0
+    while k >= floor and counted < limit:
+        text = doc[k].text
+        if text == ")":
+            depth += 1
+        elif text == "(" and depth:
+            depth -= 1
+        elif depth:
+            inside += 1
+            if inside > _MAX_ASIDE:
+                return  # an unclosed or long bracket: keep medspaCy's window
+        elif not doc[k].is_space:
+            counted += 1
+        k -= 1
+    if k + 1 < scope_start:
+        modifier._scope_start = k + 1
 
 
 @Language.factory("pathmine_context_v1", default_config={"rules": None})

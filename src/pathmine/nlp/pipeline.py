@@ -35,7 +35,7 @@ from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair
-from pathmine.nlp.report_facts import FactReader
+from pathmine.nlp.report_facts import FactReader, accession_key
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_starts
@@ -676,11 +676,40 @@ class Extractor:
         if clinical and (
             any(p.search(before) for p in cues["before"])
             or any(p.search(after) for p in cues["after"])
+            or self._cites_other_specimen(ent.doc, before, after)
         ):
             return True
         return any(p.search(before) for p in cues["anywhere_before"]) or any(
             p.search(after) for p in cues["anywhere_after"]
         )
+
+    def _cites_other_specimen(self, doc: Doc, before: str, after: str) -> bool:
+        """The mention's clause names another specimen by its accession ("Reason for review:
+        metastatic leiomyosarcoma in lung wedge CV19-11207", "S1 spindle cell tumour
+        (SR/20/0211), possibly leiomyosarcoma"): the diagnosis is that specimen's."""
+        cues = self.rules.sections.clinical_prior_specimen
+        if cues is None or cues.cited_accession is None:
+            return False
+        reach = cues.cited_accession_reach
+        clause = before[-reach:].rpartition(";")[2] + " " + after[:reach].partition(";")[0]
+        found = [m.group(0) for m in self._cited_accession.finditer(clause)]
+        if not found:
+            return False
+        own = self._own_accession(doc)
+        return any(own is None or accession_key(a) != own for a in found)
+
+    @cached_property
+    def _cited_accession(self) -> re.Pattern[str]:
+        cues = self.rules.sections.clinical_prior_specimen
+        return re.compile(cues.cited_accession if cues and cues.cited_accession else r"(?!)")
+
+    def _own_accession(self, doc: Doc) -> str | None:
+        """The key of the report's own accession, read once per document."""
+        if _OWN_KEY not in doc.user_data:
+            own = self._facts.read(text_of(doc), lower_text_of(doc)).accession
+            doc.user_data[_OWN_KEY] = accession_key(own) if own else None
+        key = doc.user_data[_OWN_KEY]
+        return str(key) if key is not None else None
 
     @cached_property
     def _prior_cues(self) -> dict[str, list[re.Pattern[str]]]:
@@ -832,6 +861,7 @@ def _junk_before(ent: Span) -> bool:
 _JUNK = frozenset({")", "(", "^", "~", "'", '"', "`", "*", "|", "\\", "_", "]", "["})
 
 _ENTS_KEY = "pathmine.ents"
+_OWN_KEY = "pathmine.own_accession_key"  # the own accession, read once for clinical mentions
 
 
 def _entities(doc: Doc) -> tuple[Span, ...]:

@@ -220,6 +220,11 @@ class PriorSpecimenCues(_Strict):
     anywhere_before: list[str] = []
     anywhere_after: list[str] = []
     evidence: list[str] = []
+    # an accession-shaped token in the mention's clause ("metastatic leiomyosarcoma in lung
+    # wedge CV19-11207"): in a clinical section the mention is that specimen's diagnosis,
+    # historical, unless the token is the report's own accession
+    cited_accession: str | None = None
+    cited_accession_reach: int = 60
 
 
 class MarkerEntry(_Strict):
