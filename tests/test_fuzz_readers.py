@@ -78,6 +78,10 @@ def test_fuzz_jsonl_every_line_is_one_record(tmp_path_factory, blob: bytes) -> N
     path.write_bytes(blob)
     records = _read_all(path)
     assert records is not None  # JSON Lines has no header: never a whole-file error
+    if blob.startswith(b"\x1f\x8b"):
+        # gzip's magic bytes: the file is read as a compressed stream, whatever its name; a
+        # damaged one is quarantined whole, with its reason (``_read_all`` checked it)
+        return
     lines = [line for line in blob.split(b"\n") if line.strip()]
     if lines and lines[0].startswith(b"\xef\xbb\xbf") and not lines[0][3:].strip():
         lines = lines[1:]

@@ -35,7 +35,7 @@ from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair
-from pathmine.nlp.report_facts import FactReader, accession_key
+from pathmine.nlp.report_facts import FactReader, ReportFacts, accession_key
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_starts
@@ -50,7 +50,13 @@ from pathmine.nlp.targets import (
     diagnosis_rules,
     marker_rules,
 )
-from pathmine.nlp.tokenizer import PathologyTokenizer, lower_text_of, ocr_norm, text_of
+from pathmine.nlp.tokenizer import (
+    PathologyTokenizer,
+    lines_text_of,
+    lower_text_of,
+    ocr_norm,
+    text_of,
+)
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 # ConText cues that withdraw an earlier interpretation rather than exclude an entity
@@ -212,6 +218,15 @@ class Extractor:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
             yield self._flatten(doc)
 
+    def _read_facts(self, doc: Doc) -> ReportFacts:
+        """Report facts read from the input's lines (labels start lines, wraps or not)."""
+        lines = lines_text_of(doc)
+        return self._facts.read(lines, lower_text_of(doc) if lines is text_of(doc) else None)
+
+    def _infer_type(self, doc: Doc) -> str:
+        lines = lines_text_of(doc)
+        return self.infer_report_type(lines, lower_text_of(doc) if lines is text_of(doc) else None)
+
     def infer_report_type(self, text: str, lowered: str | None = None) -> str:
         """The first report-type rule matching the head of the text (``lowered``: the same
         text lower-cased, when the caller has it)."""
@@ -269,7 +284,7 @@ class Extractor:
                 diagnoses = [
                     d for d in diagnoses if not any(lo <= d.start < hi for lo, hi in printed)
                 ]
-        facts = self._facts.read(text, lower_text_of(doc))
+        facts = self._read_facts(doc)
         diagnoses = cumulative.date_row_mentions(diagnoses, text, facts.accession)
         stains: list[StainResult] = []
         for start, markers in markers_by_sent.items():
@@ -290,7 +305,7 @@ class Extractor:
             diagnoses=tuple(diagnoses),
             stains=tuple(stains),
             features=tuple(self._find_features(doc, text)),
-            inferred_report_type=self.infer_report_type(text, lower_text_of(doc)),
+            inferred_report_type=self._infer_type(doc),
             accession=facts.accession,
             cited_accessions=facts.cited_accessions,
             collection_dates=facts.collection_dates,
@@ -706,7 +721,7 @@ class Extractor:
     def _own_accession(self, doc: Doc) -> str | None:
         """The key of the report's own accession, read once per document."""
         if _OWN_KEY not in doc.user_data:
-            own = self._facts.read(text_of(doc), lower_text_of(doc)).accession
+            own = self._read_facts(doc).accession
             doc.user_data[_OWN_KEY] = accession_key(own) if own else None
         key = doc.user_data[_OWN_KEY]
         return str(key) if key is not None else None

@@ -271,8 +271,14 @@ class PathologyTokenizer:
         # let spaCy join every token again, and keep the token texts the sentencizer reads.
         if edits:
             chars = list(text)
+            lines = list(text)
             for at, char in edits:
                 chars[at] = char
+                if char == "\n":
+                    lines[at] = char
+            if any(char == " " for _, char in edits):
+                # the line structure, wraps kept as line breaks: what a header label reads
+                doc.user_data[_LINES_KEY] = "".join(lines)
             text = "".join(chars)
         doc.user_data[_TEXT_KEY] = text
         doc.user_data[_WORDS_KEY] = words
@@ -461,6 +467,7 @@ def _implicit_breaks(text: str) -> frozenset[int]:
 
 _TEXT_KEY = "pathmine.text"
 _LOWER_KEY = "pathmine.lower"
+_LINES_KEY = "pathmine.lines"
 _WORDS_KEY = "pathmine.words"
 
 
@@ -474,6 +481,15 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)
+
+
+def lines_text_of(doc: Doc) -> str:
+    """The Doc's text with every line break of the input kept: a wrapped ALL-CAPS heading
+    ("RSUD MERAPI RAYA - INSTALASI PATOLOGI\nADDENDUM - HASIL ...") is one phrase to the
+    sentence and entity rules but two lines to a header label ("^ADDENDUM", "No:").
+    Same length and offsets as ``text_of``; the same object when the input had no wraps."""
+    lines = doc.user_data.get(_LINES_KEY)
+    return str(lines) if lines is not None else text_of(doc)
 
 
 def lower_text_of(doc: Doc) -> str:
