@@ -59,6 +59,21 @@ ROWS = [
         id="original-conclusion-quoted",
     ),
     pytest.param(
+        'ORIGINAL DIAGNOSIS (Lakeside Clinic, signed 02/11/2020): "Leiomyoma, 6 cm."',
+        [("8890/0", "historical")],
+        id="quoted-header-with-a-long-qualifier",
+    ),
+    pytest.param(
+        'Diagnóstico original / Original diagnosis (Hospital Sur): "Leiomyosarcoma."',
+        [("8890/3", "historical")],
+        id="bilingual-quoted-header",
+    ),
+    pytest.param(
+        "Reason for review: metastatic leiomyosarcoma in liver (HP21-S-3345).",
+        [("8890/6", "historical")],
+        id="cited-accession-with-a-letter-part",
+    ),
+    pytest.param(
         "Intravenous leiomyomatosis should be considered if vascular plugs are seen at surgery.",
         [("8890/1", "hypothetical")],
         id="should-be-considered-if",

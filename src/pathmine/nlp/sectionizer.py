@@ -23,7 +23,7 @@ from pathmine.nlp.tokenizer import text_of
 _HEADER_END = {":", "-", "–", "—"}
 
 
-_QUALIFIER_MAX = 6  # tokens inside "MICROSCOPY (additional blocks):"
+_QUALIFIER_MAX = 14  # tokens inside "ORIGINAL DIAGNOSIS (Mercy Valley, signed 03/14/2019):"
 
 
 _OTHER_LANGUAGE_MAX = 4  # words of the other language in a bilingual header
@@ -140,7 +140,9 @@ class PathologySectionizer(Sectionizer):
     def __call__(self, doc: Doc) -> Doc:
         matcher: Any = self._Sectionizer__matcher  # medspaCy keeps it name-mangled
         found = matcher(doc)
-        matches = self.filter_start_lines(doc, found)
+        # a line-start match that ends no header ("Diagnóstico" of "Diagnóstico original /
+        # Original diagnosis:") must not hide the bilingual header that starts there
+        matches = [m for m in self.filter_start_lines(doc, found) if _ends_header(doc, m[2])]
         at_line_start = {m[1] for m in matches}
         header_words = self._header_words()
         for match_id, start, end in found:
