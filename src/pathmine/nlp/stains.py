@@ -31,6 +31,11 @@ from pathmine.records import StainResult
 
 _CONNECTORS = {",", "and", "or", "/", "&", "plus", "as", "well", "also", "both", "nor", "either"}
 _CLAUSE_BREAKS = {".", ";", "while", "whereas", "but", "however", "although", "except"}
+# verbs that report what a stain showed ("desmin shows", "did not reveal")
+_SHOWING_VERBS = frozenset(
+    {"show", "shows", "showed", "demonstrate", "demonstrates", "demonstrated"}
+    | {"reveal", "reveals", "revealed"}
+)
 _FILLER = {
     "is",
     "are",
@@ -38,15 +43,7 @@ _FILLER = {
     "were",
     "be",
     "been",
-    "shows",
-    "show",
-    "showed",
-    "demonstrate",
-    "demonstrates",
-    "demonstrated",
-    "reveal",
-    "reveals",
-    "revealed",
+    *_SHOWING_VERBS,
     ":",
     "(",
     ")",
@@ -151,15 +148,7 @@ _NEGATOR_HEDGES = {"significant", "definite", "convincing", "appreciable", "spec
 # ... and the verb between a negator and a result noun ("do not show overexpression of
 # HER2", "showed no significant immunoreactivity" reads the negator two words back)
 _NEGATOR_VERBS = {
-    "show",
-    "shows",
-    "showed",
-    "demonstrate",
-    "demonstrates",
-    "demonstrated",
-    "reveal",
-    "reveals",
-    "revealed",
+    *_SHOWING_VERBS,
     "exhibit",
     "exhibits",
     "exhibited",
