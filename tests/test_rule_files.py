@@ -231,6 +231,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.fibroadenoma", "Fibroadenoma, see comment."),
     ("dx.mature_teratoma", "Mature teratoma, see comment."),
     ("dx.dermoid", "Dermoid cyst of the ovary."),
+    ("dx.struma_ovarii", "Right ovary: struma ovarii, 4 cm."),
     ("dx.immature_teratoma", "Immature teratoma, see comment."),
     ("dx.dysgerminoma", "Dysgerminoma, see comment."),
     ("dx.yolk_sac", "Yolk sac tumor, see comment."),

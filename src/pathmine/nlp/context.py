@@ -44,14 +44,16 @@ class SentenceScopedConText(ConText):
             return bisect.bisect_right(sent_starts, token) - 1
 
         wanted = sorted({sentence_of(e.start) for e in ents if e.label_ in TARGET_LABELS})
+        target_starts = frozenset(e.start for e in ents if e.label_ in TARGET_LABELS)
         matcher: Any = self._ConText__matcher  # medspaCy keeps it name-mangled
         by_sentence: dict[int, list[ConTextModifier]] = defaultdict(list)
         for match_id, start, end in self._match(doc, sent_starts, wanted):
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
             modifier = ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
-            _reach_over_brackets(modifier, doc, sent_starts[sentence_of(start)])
+            _reach_over_brackets(modifier, doc, sent_starts[sentence_of(start)], target_starts)
             by_sentence[sentence_of(start)].append(modifier)
         for modifiers in by_sentence.values():
+            _keep_label_colons(modifiers)
             for i in range(len(modifiers) - 1):
                 for j in range(i + 1, len(modifiers)):
                     modifiers[i].limit_scope(modifiers[j])
@@ -99,33 +101,83 @@ class SentenceScopedConText(ConText):
         return matches
 
 
+# the cues whose label form states a fact about what follows; a "Clinical query:" or
+# "Differential:" label heads text that carries its own hedge, ended by the colon as before
+_LABEL_CATEGORIES = frozenset({"FAMILY", "HISTORICAL", "NEGATED_EXISTENCE"})
+
+
+def _keep_label_colons(modifiers: list[ConTextModifier]) -> None:
+    """A forward cue written as a label ("Family history: cousin had leiomyosarcoma",
+    "Negative for: ...") owns the colon after it: that colon introduces the cue's scope and
+    must not terminate it, as a colon between two statements does."""
+    cue_ends = {
+        m.modifier_span[1]
+        for m in modifiers
+        if m.direction in ("FORWARD", "BIDIRECTIONAL") and m.category in _LABEL_CATEGORIES
+    }
+    modifiers[:] = [
+        m
+        for m in modifiers
+        if not (
+            m.category == "TERMINATE" and m.modifier_span[0] in cue_ends and m.rule.literal == ":"
+        )
+    ]
+
+
 _MAX_ASIDE = 16  # tokens of one bracketed aside a backward cue reaches over
 
 
-def _reach_over_brackets(modifier: ConTextModifier, doc: Doc, floor: int) -> None:
-    """A backward cue's window counts words outside brackets only: in "features of
-    phyllodes tumour (stromal overgrowth, leaf-like fronds) are absent" the aside does not
-    use up the reach of "are absent" (medspaCy counts every token)."""
+def _reach_over_brackets(
+    modifier: ConTextModifier, doc: Doc, floor: int, targets: frozenset[int]
+) -> None:
+    """A cue's window counts words outside brackets only: in "features of phyllodes tumour
+    (stromal overgrowth, leaf-like fronds) are absent" the aside does not use up the reach of
+    "are absent", nor in "father (same germline variant) died of a malignant peripheral
+    nerve sheath tumour" the reach of "father" (medspaCy counts every token). ``targets``:
+    the token starts of the document's diagnosis mentions."""
     limit = modifier.rule.max_scope
-    scope_start = modifier.scope_span[0]
-    if modifier.direction not in ("BACKWARD", "BIDIRECTIONAL") or not limit or scope_start is None:
+    scope_start, scope_end = modifier.scope_span
+    if not limit or scope_start is None or scope_end is None:
         return
-    k, counted, depth, inside = modifier.modifier_span[0] - 1, 0, 0, 0
-    while k >= floor and counted < limit:
+    if modifier.direction in ("BACKWARD", "BIDIRECTIONAL"):
+        k = _walk(doc, modifier.modifier_span[0] - 1, -1, limit, floor)
+        if k is not None and k + 1 < scope_start:
+            modifier._scope_start = k + 1
+    if modifier.direction in ("FORWARD", "BIDIRECTIONAL"):
+        end = doc[modifier.modifier_span[1] - 1].sent.end
+        avoid = frozenset(t for t in targets if t >= scope_end)
+        k = _walk(doc, modifier.modifier_span[1], 1, limit, end - 1, avoid)
+        if k is not None and k > scope_end:
+            modifier._scope_end = k
+
+
+def _walk(
+    doc: Doc, k: int, step: int, limit: int, bound: int, avoid: frozenset[int] = frozenset()
+) -> int | None:
+    """Walk from token ``k`` in direction ``step`` until ``limit`` words outside brackets
+    are counted or ``bound`` is passed; the index past the last token reached, or None when a
+    bracket is unclosed or longer than ``_MAX_ASIDE`` (medspaCy's window is kept), or holds
+    a mention that starts at a token in ``avoid`` (past the cue's own window): such an aside
+    is a statement of its own ("not reviewed here yet (case was positive for serous
+    adenocarcinoma)"), and the skip is only for mentions after it."""
+    opening, closing = ("(", ")") if step > 0 else (")", "(")
+    counted, depth, inside = 0, 0, 0
+    while (k <= bound if step > 0 else k >= bound) and counted < limit:
+        if depth and k in avoid:
+            return None
         text = doc[k].text
-        if text == ")":
+        if text == opening:
             depth += 1
-        elif text == "(" and depth:
+        elif text == closing and depth:
             depth -= 1
         elif depth:
             inside += 1
             if inside > _MAX_ASIDE:
-                return  # an unclosed or long bracket: keep medspaCy's window
+                return None
         elif not doc[k].is_space:
             counted += 1
-        k -= 1
-    if k + 1 < scope_start:
-        modifier._scope_start = k + 1
+        k += step
+    return k
 
 
 @Language.factory("pathmine_context_v1", default_config={"rules": None})

@@ -256,3 +256,19 @@ def modifier_repair(rules: RulePack) -> ModifierRepair:
     known |= _norms(a for m in rules.stains.markers for a in m.aliases)
     modifiers = {m: next(iter(ids)) for m, ids in by_modifier.items() if len(ids) == 1}
     return ModifierRepair(modifiers, frozenset(known))
+
+
+def ocr_capital_variants(abbreviations: Iterable[str]) -> list[str]:
+    """The abbreviations with their capital I read by OCR as "l" or "1" ("GlST", "G1ST",
+    "DClS"), after the abbreviations themselves. The case-sensitive literals (GIST, DCIS,
+    STIC) are not folded like lexicon words, where "I" and "l" are one class already; a
+    literal of four letters or more with a capital I is specific enough to take its variants
+    (three is not: "A1S", "AlS" are block labels, not AIS)."""
+    out = list(abbreviations)
+    for text in list(out):
+        if len(text) >= 4 and "I" in text and text[:1].isupper():
+            for swap in ("l", "1"):
+                variant = text.replace("I", swap)
+                if variant not in out:
+                    out.append(variant)
+    return out

@@ -34,7 +34,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
-from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair
+from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair, ocr_capital_variants
 from pathmine.nlp.report_facts import FactReader, ReportFacts, accession_key
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
@@ -118,7 +118,7 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
     ocr_targets: Any = nlp.add_pipe("pathmine_regex_targets_v1")
     for entry in rules.diagnoses.entries:
         ocr_targets.add(DIAGNOSIS, entry.id, entry.regex)
-        ocr_targets.add_exact(DIAGNOSIS, entry.id, entry.exact)
+        ocr_targets.add_exact(DIAGNOSIS, entry.id, ocr_capital_variants(entry.exact))
     for marker in rules.stains.markers:
         ocr_targets.add(STAIN, marker.id, marker.regex)
         ocr_targets.add_exact(STAIN, marker.id, marker.exact)

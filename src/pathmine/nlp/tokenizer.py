@@ -401,7 +401,8 @@ _CODE_WORD = re.compile(r"[A-Z][A-Z0-9-]{1,7}\b(?![:.])")
 def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> bool:
     """Is the single newline at ``newline`` a wrap inside a phrase rather than a boundary?
 
-    Wraps: the next line continues in lower case after a word or comma, or a long ALL-CAPS
+    Wraps: the next line continues in lower case after a word, comma or end-of-line hyphen
+    ("leiomyo-\nsarcoma"), or a long ALL-CAPS
     line (not a heading) stops after a word or comma and the next line continues in caps.
     A short Title/UPPER line before a lower-case line is a heading without its colon
     ("Diagnosis", "FINAL DIAGNOSIS"); with ``headings`` (the section headers, lower case) it
@@ -415,6 +416,15 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     while a + 1 < len(text) and text[a] in " \t":
         a += 1
     before, after = text[b], text[a]
+    if (
+        before == "-"
+        and b > 0
+        and (
+            (text[b - 1].isalpha() and after.islower())
+            or (text[b - 1].isupper() and after.isupper())
+        )
+    ):
+        return True  # "leiomyo-\nsarcoma": a word hyphenated at the line end
     if not (before.isalnum() or before == ","):
         return False
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
@@ -438,12 +448,18 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
         return headings is not None and line.lower().rstrip(" :-") not in headings
     if not after.isupper():
         return False
-    if len(line) >= _JOIN_MIN_LINE and line.isupper():
+    if len(line) >= _JOIN_MIN_LINE and _caps(line):
         return True
     # "... core biopsy: MALIGNANT PERIPHERAL NERVE SHEATH\nTUMOUR, high grade": a long line
     # (near the wrap width) whose last clause is in capitals, continued in capitals
     tail = re.split(r"[:.;]", line)[-1].strip()
-    return len(line) >= _JOIN_MIN_MIXED_LINE and len(tail.split()) >= 2 and tail.isupper()
+    return len(line) >= _JOIN_MIN_MIXED_LINE and len(tail.split()) >= 2 and _caps(tail)
+
+
+def _caps(line: str) -> bool:
+    """An ALL-CAPS line, read through OCR's lower-case "l" for a capital I ("lMPLANT WlTH
+    lNVASlVE FEATURES")."""
+    return line.replace("l", "").isupper()
 
 
 # HL7 v2 segments flattened onto one line: a space before "OBX|", "OBR|", ... was a segment
