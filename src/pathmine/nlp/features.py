@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from pathmine.nlp.caseless import CaselessPattern, first_char_guard, first_chars
+from pathmine.nlp.ocr_fuzzy import FoldedText, fold_ocr_text, ocr_tolerant_regex
 from pathmine.nlp.rules import FeatureRules
 from pathmine.records import Feature
 
@@ -57,6 +58,10 @@ class FeatureFinder:
             if triggers
             else r"(?s)."
         )
+        # the same scan for a report with OCR damage ("rnitoses", "necr0sis")
+        self.any_rule_ocr = CaselessPattern(
+            "|".join(ocr_tolerant_regex(t) for t in triggers) if triggers else r"(?s)."
+        )
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
             r"\b(?:" + "|".join(_ocr_tolerant(c) for c in cues) + r")\b", re.IGNORECASE
@@ -83,15 +88,33 @@ class FeatureFinder:
             clause_start = m.end()
         return self.negation.search(text, clause_start, start) is not None
 
-    def find(self, sent: Span) -> list[Feature]:
+    def find(self, sent: Span, ocr: bool = False) -> list[Feature]:
+        """The features of one sentence; with ``ocr`` (the report shows OCR damage) also
+        those its OCR-folded text adds where the text as written matched nothing ("14/1O
+        HPF", "turnour ce11 necrosis", "rnoderate atypia")."""
         text = sent.text
-        base = sent.start_char
+        found = self._find(text, sent.start_char, text.strip(), None)
+        if ocr:
+            folded = fold_ocr_text(text, force=True)
+            if folded is not None and folded.text != text:
+                taken = [(f.start, f.end) for f in found]
+                found.extend(
+                    f
+                    for f in self._find(folded.text, sent.start_char, text.strip(), folded)
+                    if not any(f.start < e and s < f.end for s, e in taken)
+                )
+        return found
+
+    def _find(
+        self, text: str, base: int, evidence: str, folded: FoldedText | None
+    ) -> list[Feature]:
         found: list[Feature] = []
 
         def add(name: str, value: str, m: re.Match[str], rule_id: str) -> None:
-            found.append(
-                Feature(name, value, base + m.start(), base + m.end(), text.strip(), rule_id)
-            )
+            start, end = m.start(), m.end()
+            if folded is not None:  # offsets in the folded text -> in the sentence as written
+                start, end = folded.origin(start), folded.origin(end - 1) + 1
+            found.append(Feature(name, value, base + start, base + end, evidence, rule_id))
 
         taken: list[tuple[int, int]] = []
         for rule in self.mitoses:

@@ -17,6 +17,7 @@ protected in ``diagnoses.json`` (``ocr_fuzzy``): they keep their own norm.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -272,3 +273,112 @@ def ocr_capital_variants(abbreviations: Iterable[str]) -> list[str]:
                 if variant not in out:
                     out.append(variant)
     return out
+
+
+# a word that mixes letters with the digits OCR puts for them ("ce11", "necr0sis", "1O"),
+# or that opens with "rn" for "m" ("rnitoses", "rnoderate": no English word starts so)
+_OCR_DAMAGED = re.compile(
+    r"[A-Za-z][01|][A-Za-z]|\b[01][a-z]{2,}|[a-z]{2,}[01]+\b|\brn[a-z]|[0-9][OlI]\b|\b[lIO][0-9]"
+)
+# where a word may need folding; the word around it is then read whole
+_FOLD_POINT = re.compile(r"[A-Za-z][01|]|[01|][A-Za-z]|rn|[lIO][0-9]|[0-9][lIO]")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789|")
+# left as written: a number glued to its unit ("10HPF", "400x") and a code ("CD10", "HHF35")
+_KEEP = re.compile(r"\d+[A-Za-z]+|[A-Z]{1,5}\d+")
+_NUMERIC_LETTERS = frozenset("OoIl|")
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_AS_LETTER = str.maketrans({"0": "o", "1": "l", "|": "l"})
+
+
+def looks_ocr_damaged(text: str) -> bool:
+    """Does ``text`` show OCR's letter-for-digit swaps ("ce11", "necr0sis", "rnitoses")?"""
+    return _OCR_DAMAGED.search(text) is not None
+
+
+_TOLERANT = {"o": "[o0]", "l": "[l1|]", "i": "[il1|]", "m": "(?:m|rn)"}
+
+
+def ocr_tolerant_regex(pattern: str) -> str:
+    """A simple lower-case regex that also matches OCR's swaps of its letters: "mitos" finds
+    "rnit0s". Escapes and character classes are copied as written."""
+    out: list[str] = []
+    k = 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\" and k + 1 < len(pattern):
+            out.append(pattern[k : k + 2])
+            k += 2
+            continue
+        if ch == "[":  # a character class is copied as written
+            close = pattern.find("]", k + 2)
+            if close > k:
+                out.append(pattern[k : close + 1])
+                k = close + 1
+                continue
+        out.append(_TOLERANT.get(ch, ch))
+        k += 1
+    return "".join(out)
+
+
+class FoldedText:
+    """OCR-folded text and the way back to offsets in the text as written: only "rn" -> "m"
+    changes the length, so the offsets are the folded ones plus the collapses before them."""
+
+    __slots__ = ("_shifts", "text")
+
+    def __init__(self, text: str, shifts: list[int]) -> None:
+        self.text = text
+        self._shifts = shifts  # folded offsets just after each collapsed "rn"
+
+    def origin(self, offset: int) -> int:
+        """The offset in the text as written of folded offset ``offset``."""
+        return offset + bisect.bisect_right(self._shifts, offset)
+
+
+def fold_ocr_text(text: str, force: bool = False) -> FoldedText | None:
+    """``text`` with OCR's character swaps undone, for the regex rules (mitoses, necrosis,
+    atypia) that read words and numbers as written: "14/1O HPF" -> "14/10 HPF", "turnour
+    ce11 necrosis" -> "tumour cell necrosis", "rnoderate" -> "moderate", "~l5%" -> "~15%".
+    None when the text shows no OCR damage (the common case costs one scan) unless ``force``
+    (a sentence of a damaged report: "turnour" alone is no proof of damage).
+
+    A word of digits and O/I/l only is a number; a word with more letters than digits is a
+    word, its "0"/"1" read as "o"/"l" and "rn" as "m". Numbers glued to a unit ("400x",
+    "10HPF") and codes ("CD10") stay as written.
+    """
+    if not force and _OCR_DAMAGED.search(text) is None:
+        return None
+    shifts: list[int] = []
+    pieces: list[str] = []
+    at = 0
+    length = 0  # of the folded text so far
+    for point in _FOLD_POINT.finditer(text):
+        if point.start() < at:
+            continue  # inside the word just folded
+        begin, end = point.start(), point.end()
+        while begin > at and text[begin - 1] in _WORD_CHARS:
+            begin -= 1
+        while end < len(text) and text[end] in _WORD_CHARS:
+            end += 1
+        word = text[begin:end]
+        pieces.append(text[at:begin])
+        length += begin - at
+        letters = sum(c.isalpha() for c in word)
+        if any(c.isdigit() for c in word) and all(
+            c.isdigit() or c in _NUMERIC_LETTERS for c in word
+        ):
+            word = word.translate(_AS_DIGIT)
+        elif letters >= len(word) - letters and not _KEEP.fullmatch(word):
+            word = word.translate(_AS_LETTER)
+            if "rn" in word:
+                head, *rest = word.split("rn")
+                word = head
+                for part in rest:
+                    word += "m"
+                    shifts.append(length + len(word))
+                    word += part
+        pieces.append(word)
+        length += len(word)
+        at = end
+    pieces.append(text[at:])
+    return FoldedText("".join(pieces), shifts)

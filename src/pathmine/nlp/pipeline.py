@@ -34,7 +34,12 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.context import norm_pattern
 from pathmine.nlp.features import FeatureFinder
-from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary, modifier_repair, ocr_capital_variants
+from pathmine.nlp.ocr_fuzzy import (
+    fuzzy_vocabulary,
+    looks_ocr_damaged,
+    modifier_repair,
+    ocr_capital_variants,
+)
 from pathmine.nlp.report_facts import FactReader, ReportFacts, accession_key
 from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
@@ -415,14 +420,20 @@ class Extractor:
 
     def _find_features(self, doc: Doc, text: str) -> list[Feature]:
         """Run the feature rules only on sentences where one of them can match."""
-        hits = [m.start() for m in self._features.any_rule.finditer(text, lower_text_of(doc))]
+        # a report with OCR damage: the triggers read "rnitoses", "necr0sis" too, and each
+        # sentence is also read OCR-folded ("14/1O HPF")
+        ocr = looks_ocr_damaged(text)
+        scan = self._features.any_rule_ocr if ocr else self._features.any_rule
+        hits = [m.start() for m in scan.finditer(text, lower_text_of(doc))]
         if not hits:
             return []
         starts = sentence_starts(doc)
         char_starts = [doc[i].idx for i in starts]
         wanted = sorted({bisect.bisect_right(char_starts, h) - 1 for h in hits})
         bounds = [*starts, len(doc)]
-        return [f for k in wanted for f in self._features.find(doc[bounds[k] : bounds[k + 1]])]
+        return [
+            f for k in wanted for f in self._features.find(doc[bounds[k] : bounds[k + 1]], ocr=ocr)
+        ]
 
     def _diagnosis(
         self, ent: Span, sites: SiteIndex, section: str | None

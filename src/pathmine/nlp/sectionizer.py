@@ -84,13 +84,14 @@ def _after_site_code(doc: Doc, start: int, header_words: frozenset[str]) -> int 
     return k
 
 
-def _after_translation(doc: Doc, start: int) -> int | None:
+def _after_translation(doc: Doc, start: int, opening: str = "/") -> int | None:
     """Start of the line when only the other language's words and a slash precede a header
-    on it ("CONCLUSIE / CONCLUSION:", "MICROSCOPIE / MICROSCOPY:"), else ``None``."""
-    k = start - 1
+    on it ("CONCLUSIE / CONCLUSION:", "MICROSCOPIE / MICROSCOPY:"), else ``None``; with
+    ``opening="("``, ``start`` is the bracket before a translated header."""
+    k = start - 1 if opening == "/" else start
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
-    if k < 0 or doc[k].text != "/":
+    if k < 0 or doc[k].text != opening:
         return None
     words = 0
     k -= 1
@@ -106,6 +107,20 @@ def _after_translation(doc: Doc, start: int) -> int | None:
                 return None
         k -= 1
     return k + 1 if words else None
+
+
+def _translated_in_brackets(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """(line start, header end) when the header is the bracketed translation of the line's
+    first words ("TANI (Diagnosis):", "MİKROSKOPİ (Microscopy):"), else ``None``."""
+    if end >= len(doc) or doc[end].text != ")":
+        return None
+    k = start - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or doc[k].text != "(":
+        return None
+    line_start = _after_translation(doc, k, opening="(")
+    return None if line_start is None else (line_start, end + 1)
 
 
 def _qualifier_end(doc: Doc, start: int) -> int | None:
@@ -146,6 +161,11 @@ class PathologySectionizer(Sectionizer):
         at_line_start = {m[1] for m in matches}
         header_words = self._header_words()
         for match_id, start, end in found:
+            bracketed = _translated_in_brackets(doc, start, end)
+            if bracketed is not None and bracketed[0] not in at_line_start:
+                matches.append((match_id, *bracketed))  # "TANI (Diagnosis):"
+                at_line_start.add(bracketed[0])
+                continue
             line_start = _after_translation(doc, start)
             if line_start is None:
                 line_start = _after_site_code(doc, start, header_words)
