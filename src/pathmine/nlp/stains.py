@@ -187,7 +187,9 @@ _NO_RESULT = {
 }
 # "melanoma marker HMB-45", "S100 antibody": a descriptor noun before the marker name.
 _DESCRIPTORS = {"marker", "markers", "antibody", "antibodies"}
-_PERCENT = re.compile(r"^[~<>≈]?(\d{1,3}(?:\.\d+)?)%?$")
+# a number, read through OCR's letters for digits ("7O%", "~l5%") when it holds a digit
+_PERCENT = re.compile(r"^[~<>≈]?([0-9OolI]{1,3}(?:\.\d+)?)%?$")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 @dataclass(frozen=True)
@@ -877,16 +879,22 @@ def _percent(sent: Span, marker: Span, stop: int) -> float | None:
         if tok.lower_ in _CLAUSE_BREAKS:
             return None
         m = _PERCENT.match(tok.text)
-        if m and (
-            tok.text.endswith("%")
-            or (k + 1 < len(tokens) and tokens[k + 1].lower_ in _PERCENT_WORDS)
-            or (
-                k + 2 < len(tokens)
-                and tokens[k + 1].lower_ == "per"
-                and tokens[k + 2].lower_ == "cent"
+        if (
+            m
+            and any(c.isdigit() for c in m.group(1))
+            and (
+                tok.text.endswith("%")
+                or (k + 1 < len(tokens) and tokens[k + 1].lower_ in _PERCENT_WORDS)
+                # an HL7 OBX value with its unit in the next field ("||80|%|")
+                or (k + 2 < len(tokens) and tokens[k + 1].text == "|" and tokens[k + 2].text == "%")
+                or (
+                    k + 2 < len(tokens)
+                    and tokens[k + 1].lower_ == "per"
+                    and tokens[k + 2].lower_ == "cent"
+                )
             )
         ):
-            return float(m.group(1))
+            return float(m.group(1).translate(_OCR_DIGITS))
     return None
 
 
@@ -973,10 +981,12 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         for marker in group:
             percent = _percent(sent, marker, next_start)
             if found is None and percent is not None:
-                # a Ki-67/MIB-1 index given as a number is staining (ANNOTATION.md section 4)
-                results.append(
-                    _make(book, sent, marker, _Found("positive", marker.end, "percent"), percent)
-                )
+                # a Ki-67/MIB-1 index given as a number is staining (ANNOTATION.md section 4),
+                # unless the report calls it otherwise ("rare cells (<5%), interpreted as
+                # negative")
+                stop = next_start if next_start < sent.end else sent.end
+                by_percent = _called(doc, _Found("positive", marker.end, "percent"), stop)
+                results.append(_make(book, sent, marker, by_percent, percent))
             elif found is None and _graded_index(book, sent, marker, next_start):
                 results.append(
                     _make(book, sent, marker, _Found("positive", marker.end, "index"), None)
