@@ -25,6 +25,7 @@ LINEAGE = {
     "8850": "adipocytic",
     "8851": "adipocytic",
     "8858": "adipocytic",
+    "8852": "adipocytic",
     "9020": "phyllodes",
     "8000": "generic",
     "8936": "gist",
@@ -232,6 +233,20 @@ CASES = [
         [
             R("A", "2014-01-01", (dx("8850/0", site="back"),)),
             R("B", "2019-01-01", (dx("8851/3", site="retroperitoneum"),)),
+        ],
+        set(),
+    ),
+    (
+        # the diagnosis names its site; the microscopy's unsited mention of the same tumour
+        # does not make it a possible recurrence at the benign tumour's site
+        "adipocytic-unsited-microscopy-beside-a-sited-diagnosis",
+        [
+            R("A", "2013-01-01", (dx("8850/0", site="arm"),)),
+            R(
+                "B",
+                "2018-01-01",
+                (dx("8852/3", section="microscopic"), dx("8852/3", site="thigh")),
+            ),
         ],
         set(),
     ),

@@ -268,6 +268,13 @@ class FlagEngine:
             return True  # unknown site: the rule cannot tell a new primary from a recurrence
         return sa == sb and (la is None or lb is None or la == lb)
 
+    def _sited(self, findings: list[_Finding]) -> list[_Finding]:
+        """The findings whose site is known, when any is: a specimen whose diagnosis names
+        its site ("Muslo izquierdo: liposarcoma mixoide") is at that site, whatever its
+        microscopy's unsited mention of the same tumour; all of them otherwise."""
+        sited = [f for f in findings if self.sites.site_id(f.mention.site)[0] is not None]
+        return sited or findings
+
     # -- kinds ---------------------------------------------------------------------------
 
     def benign_to_malignant(self, patient_id: str, specs: Sequence[_Specimen]) -> list[Flag]:
@@ -288,7 +295,9 @@ class FlagEngine:
                     for s in specs
                     if s.date < later_spec.date and not s.review_only
                     for f in benign[s.key]
-                    if any(self.same_site(family, f, m) for m in malignant[later_spec.key])
+                    if any(
+                        self.same_site(family, f, m) for m in self._sited(malignant[later_spec.key])
+                    )
                 ]
                 if priors:
                     chosen = (later_spec, priors)

@@ -163,6 +163,8 @@ def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
     for table in (results.postfix, results.prefix, results.intensity, results.extent):
         cues += [c for values in table.values() for c in values]
     cues += results.negators
+    # translations are neither repair targets (not in ``phrases``) nor protected: their
+    # words take the same one-edit repair as the text, so they still match it
     protected = {ocr_norm(w) for w in config.protected} | (_norms(cues) - words)
     return FuzzyVocabulary(words, protected, config.min_length)
 

@@ -31,6 +31,10 @@ class DiagnosisEntry(_Strict):
     icdo3: str = Field(pattern=r"^\d{4}/[0-36]$")
     lineage: str
     phrases: list[str] = []
+    # the concept's names in other languages ("Leiomyosarkom", "tumor filodes benigno"):
+    # matched like phrases, but never a target of the OCR one-edit repair (``ocr_fuzzy``), so
+    # an English slip one letter from a translation still reads as the English name
+    translations: list[str] = []
     exact: list[str] = []
     regex: list[str] = []
 

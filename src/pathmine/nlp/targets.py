@@ -81,7 +81,9 @@ def diagnosis_rules(
     return [
         rule
         for e in entries
-        for rule in _rules(nlp, DIAGNOSIS, e.id, [e.term, *e.phrases], e.exact if exact else ())
+        for rule in _rules(
+            nlp, DIAGNOSIS, e.id, [e.term, *e.phrases, *e.translations], e.exact if exact else ()
+        )
     ]
 
 

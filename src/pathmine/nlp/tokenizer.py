@@ -73,6 +73,10 @@ ABBREVIATIONS = frozenset(
         "resp.",
         "al.",
         "b.i.d.",
+        # German "V.a." (Verdacht auf: suspected), "Z.n." (Zustand nach: status post), "St.p."
+        "v.a.",
+        "z.n.",
+        "st.p.",
     }
 )
 _TOKEN = re.compile(
