@@ -1,7 +1,7 @@
 """Accuracy guard: every gold set scores at or above the floors recorded in corpora/floors.json.
 
 Every gold set has a floor: our own (dev, real, seed, flags), the fifteen TCGA batches annotated
-in place, the independently written synthetic sets (BSA-BSK) and the eleven blind flag sets.
+in place, the independently written synthetic sets (BSA-BSL) and the twelve blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -37,7 +37,20 @@ GOLD_SETS = {
             f"blind_synth/{s}.gold.jsonl",
             None,
         )
-        for s in ("BSA", "BSB", "BSC", "BSD", "BSE", "BSF", "BSG", "BSH", "BSI", "BSJ", "BSK")
+        for s in (
+            "BSA",
+            "BSB",
+            "BSC",
+            "BSD",
+            "BSE",
+            "BSF",
+            "BSG",
+            "BSH",
+            "BSI",
+            "BSJ",
+            "BSK",
+            "BSL",
+        )
     },
     # flag-only sets: no mention gold ("-")
     "blind_flags": ("blind_flags/reports.jsonl", None, "blind_flags/gold_flags.jsonl"),
@@ -51,6 +64,7 @@ GOLD_SETS = {
     "blind_flags9": ("blind_flags9/reports.jsonl", None, "blind_flags9/gold_flags.jsonl"),
     "blind_flags10": ("blind_flags10/reports.jsonl", None, "blind_flags10/gold_flags.jsonl"),
     "blind_flags11": ("blind_flags11/reports.jsonl", None, "blind_flags11/gold_flags.jsonl"),
+    "blind_flags12": ("blind_flags12/reports.jsonl", None, "blind_flags12/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"

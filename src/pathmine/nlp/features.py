@@ -59,8 +59,11 @@ class FeatureFinder:
             else r"(?s)."
         )
         # the same scan for a report with OCR damage ("rnitoses", "necr0sis")
+        tolerant = [ocr_tolerant_regex(t) for t in triggers]
         self.any_rule_ocr = CaselessPattern(
-            "|".join(ocr_tolerant_regex(t) for t in triggers) if triggers else r"(?s)."
+            first_char_guard(first_chars(tolerant)) + "(?:" + "|".join(tolerant) + ")"
+            if triggers
+            else r"(?s)."
         )
         cues = sorted(rules.negation_cues, key=len, reverse=True)
         self.negation = re.compile(
