@@ -522,3 +522,17 @@ def test_gold_mitoses_object_without_a_unit_is_an_error(tmp_path: Path) -> None:
     gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
     with pytest.raises(EvaluationError, match="unit"):
         load_gold(gold)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("severe, diffuse", "severe diffuse", True),
+        ("severe", "severe focal", True),
+        ("moderate, diffuse", "severe", False),
+    ],
+)
+def test_atypia_is_scored_on_its_grade(gold: str, pred: str, same: bool) -> None:
+    from pathmine.evaluate import _feature_matches
+
+    assert _feature_matches("atypia", gold, pred) is same

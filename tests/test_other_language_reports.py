@@ -81,6 +81,19 @@ DIAGNOSES = [
         id="english-ocr-truncation-keeps-its-phrase",
     ),
     pytest.param("SARCOOM EXPERTISECENTRUM NOORD", [], id="dutch-centre-name"),
+    pytest.param(
+        "PAD: Låggradigt endometriellt stromacellssarkom, uterus.",
+        [("8931/3", "affirmed")],
+        id="swedish-lgess-stromacell",
+    ),
+    pytest.param(
+        "De diagnose STUMP wordt niet bevestigd.", [("8897/1", "negated")], id="not-confirmed"
+    ),
+    pytest.param(
+        "Antecedentes: Fibroadenoma de mama izquierda extirpado en 2015.",
+        [("9010/0", "historical")],
+        id="removed-in-a-year",
+    ),
 ]
 
 
@@ -109,6 +122,8 @@ def test_a_bracketed_translation_header_starts_its_section(extractor: Extractor)
             "present",
         ),
         ("FISH : amplification du gène MDM2 mise en évidence.", "mdm2_amplified", "true"),
+        ("  Stromal atypia ......................... marked", "atypia", "severe"),
+        ("  Tumor border ........................... permeative", "infiltrative_growth", "present"),
     ],
 )
 def test_features(extractor: Extractor, text: str, name: str, value: str) -> None:
@@ -127,6 +142,24 @@ def test_features(extractor: Extractor, text: str, name: str, value: str) -> Non
 )
 def test_own_number(extractor: Extractor, head: str, own: str) -> None:
     assert extractor.extract(head + "Diagnosis: leiomyoma.").accession == own
+
+
+def test_quoted_original_ends_at_a_revision_header(extractor: Extractor) -> None:
+    text = (
+        "Oorspronkelijke diagnose: STUMP.\n\n"
+        "Revisie-bevindingen:\nDiffuse ernstige kernatypie.\n\n"
+        "Conclusie revisie:\nUterus, myomectomie: leiomyosarcoom, 8 cm.\n"
+    )
+    pairs = [(d.icdo3, d.assertion, d.section) for d in extractor.extract(text).diagnoses]
+    assert pairs == [
+        ("8897/1", "historical", "quoted_diagnosis"),
+        ("8890/3", "affirmed", "final_diagnosis"),
+    ]
+
+
+def test_a_swedish_collection_label(extractor: Extractor) -> None:
+    text = "PAD-nr: N10-04412\nProvtagningsdatum: 2010-05-18     Ankomstdatum: 2010-05-19\n"
+    assert [d.isoformat() for d in extractor.extract(text).collection_dates] == ["2010-05-18"]
 
 
 def test_a_czech_addendum_heading(extractor: Extractor) -> None:

@@ -256,7 +256,8 @@ def _feature_matches(key: str, gold: Any, pred: Any) -> bool:
     if key in ("mitoses_per_10hpf", "mitoses_per_mm2"):
         return abs(float(gold) - float(pred)) <= MITOSES_TOLERANCE
     if key == "atypia":  # the grade is scored; focal/diffuse is a detail
-        return str(gold).split()[0] == str(pred).split()[0]
+        # "severe, diffuse" and "severe diffuse" are one grade
+        return str(gold).replace(",", " ").split()[0] == str(pred).replace(",", " ").split()[0]
     return bool(gold == pred)
 
 
