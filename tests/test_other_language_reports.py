@@ -89,6 +89,29 @@ DIAGNOSES = [
     pytest.param(
         "De diagnose STUMP wordt niet bevestigd.", [("8897/1", "negated")], id="not-confirmed"
     ),
+    pytest.param("Clinical: GIST suspected.", [("8936/3", "uncertain")], id="hedge-after"),
+    pytest.param(
+        "Distinction between endometrial stromal nodule and low-grade endometrial stromal"
+        " sarcoma is not possible on this material.",
+        [("8930/0", "uncertain"), ("8931/3", "uncertain")],
+        id="distinction-between",
+    ),
+    pytest.param(
+        "Outside endometrial biopsy 03/2021 (XY21-0387): high-grade carcinoma, favor serous.",
+        [("8010/3", "historical"), ("8441/3", "historical")],
+        id="outside-biopsy-label",
+    ),
+    pytest.param(
+        "Hysterektomie 2016 auswärts (dort: Leiomyom mit bizarren Kernen).",
+        [("8893/0", "historical")],
+        id="german-there-colon",
+    ),
+    pytest.param("Uw diagnose: leiomyoom.", [("8890/0", "historical")], id="dutch-your-diagnosis"),
+    pytest.param(
+        "0/9 ganglioni limfatici, negativi pentru carcinom metastatic.",
+        [("8010/6", "negated")],
+        id="romanian-negative-for",
+    ),
     pytest.param(
         "Antecedentes: Fibroadenoma de mama izquierda extirpado en 2015.",
         [("9010/0", "historical")],
