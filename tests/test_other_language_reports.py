@@ -91,6 +91,18 @@ DIAGNOSES = [
     ),
     pytest.param("Clinical: GIST suspected.", [("8936/3", "uncertain")], id="hedge-after"),
     pytest.param(
+        "Klinik: Rundherd (? bronchial carcinoma)", [("8010/3", "uncertain")], id="query-in-bracket"
+    ),
+    pytest.param("Diagnose: Mammakarzinom.", [("8010/3", "affirmed")], id="german-compound"),
+    pytest.param(
+        "Diagnose: Weichteilsarkom.", [("8800/3", "affirmed")], id="german-compound-sarco"
+    ),
+    pytest.param(
+        "Deres diagnose: karsinom.\n\nVår konklusjon:\nLymfeknute: metastatic melanoma.",
+        [("8720/6", "affirmed")],
+        id="norwegian-our-conclusion",
+    ),
+    pytest.param(
         "Distinction between endometrial stromal nodule and low-grade endometrial stromal"
         " sarcoma is not possible on this material.",
         [("8930/0", "uncertain"), ("8931/3", "uncertain")],

@@ -98,14 +98,16 @@ def _line_at(text: str, start: int) -> str:
 def _ends_sentence(doc: Doc, words: list[str], i: int) -> bool:
     """A "?" ends a sentence only when glued to the word before it ("sarcoma?").
 
-    A free-standing "?" before a term ("? leiomyosarcoma", "tumour ?LMS") is the clinician's
-    query mark; splitting there would cut the cue off from the term it qualifies.
+    A free-standing "?" before a term ("? leiomyosarcoma", "tumour ?LMS", "(? carcinoma)")
+    is the clinician's query mark; splitting there would cut the cue off from the term it qualifies.
     """
     if words[i] != "?":
         return True
     if i == 0:
         return False
     before = doc[i - 1]
+    if words[i - 1] in ("(", "["):
+        return False  # "(? bronchial carcinoma)": a query mark opening a bracket
     return not words[i - 1].isspace() and not before.whitespace_
 
 
