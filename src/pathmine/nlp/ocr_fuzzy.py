@@ -288,7 +288,8 @@ _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 # left as written: a number glued to its unit ("10HPF", "400x") and a code ("CD10", "HHF35")
 _KEEP = re.compile(r"\d+[A-Za-z]+|[A-Z]{1,5}\d+")
 _NUMERIC_LETTERS = frozenset("OoIl|")
-_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+# OCR letters read back as the digits they stand for ("7O%", "l0 HPF"); stains read percents with it
+OCR_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _AS_LETTER = str.maketrans({"0": "o", "1": "l", "|": "l"})
 
 
@@ -369,7 +370,7 @@ def fold_ocr_text(text: str, force: bool = False) -> FoldedText | None:
         if any(c.isdigit() for c in word) and all(
             c.isdigit() or c in _NUMERIC_LETTERS for c in word
         ):
-            word = word.translate(_AS_DIGIT)
+            word = word.translate(OCR_AS_DIGIT)
         elif letters >= len(word) - letters and not _KEEP.fullmatch(word):
             word = word.translate(_AS_LETTER)
             if "rn" in word:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pathmine.nlp.ocr_fuzzy import OCR_AS_DIGIT
 from pathmine.nlp.rules import (
     CompoundMarker,
     MarkerEntry,
@@ -189,7 +190,6 @@ _NO_RESULT = {
 _DESCRIPTORS = {"marker", "markers", "antibody", "antibodies"}
 # a number, read through OCR's letters for digits ("7O%", "~l5%") when it holds a digit
 _PERCENT = re.compile(r"^[~<>≈]?([0-9OolI]{1,3}(?:\.\d+)?)%?$")
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 @dataclass(frozen=True)
@@ -894,7 +894,7 @@ def _percent(sent: Span, marker: Span, stop: int) -> float | None:
                 )
             )
         ):
-            return float(m.group(1).translate(_OCR_DIGITS))
+            return float(m.group(1).translate(OCR_AS_DIGIT))
     return None
 
 
