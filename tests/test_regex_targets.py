@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from pathmine.nlp.caseless import CaselessPattern
 from pathmine.nlp.caseless import first_chars as _first_chars
+from pathmine.nlp.caseless import required_literals
 from pathmine.nlp.pipeline import default_extractor
 from pathmine.nlp.regex_targets import _bounded
 
@@ -37,6 +38,32 @@ from pathmine.nlp.regex_targets import _bounded
 def test_first_chars(parts: list[str], expected: set[str] | None) -> None:
     found = _first_chars(parts)
     assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        # the parser factors "sar" out of "sarkom|sarcoom"; the stretch joins them again
+        ("[a-zäö]{3,}(?:sarkom|sarcoom)(?:e|en)?", {"sarkom", "sarcoom"}),
+        ("[a-z]{2,}(?:blastom)", {"blastom"}),
+        ("lei[o0]my[o0]ma", {"lei"}),  # the longest stretch of 3+
+        ("(?:ab|cd)xy", {"abxy", "cdxy"}),
+        ("[a-z]+(?:o|a)", None),  # nothing of 3 characters is certain
+        (r"\d+ hpf", {" hpf"}),
+    ],
+)
+def test_required_literals(part: str, expected: set[str] | None) -> None:
+    found = required_literals(part)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_rule_without_a_useful_first_character_is_scanned_on_its_stems() -> None:
+    """A compound rule ("[a-z]{3,}karzinom") cannot share the guarded scan; it runs alone in
+    reports holding its stem and still tags the word."""
+    extractor = default_extractor()
+    codes = {m.icdo3 for m in extractor.extract("Befund: Mammakarzinom, G2.").diagnoses}
+    assert "8010/3" in codes
+    assert not extractor.extract("Befund: Mamma ohne Befund.").diagnoses
 
 
 def test_pipeline_variant_scan_gets_its_lookahead() -> None:

@@ -4,11 +4,13 @@ With ``re.IGNORECASE`` the regex engine folds case character by character; the s
 whole report (OCR variants of terms, feature triggers) ran 2-3x slower that way than the
 same pattern over ``text.lower()``, computed once per report.
 
-The two agree exactly when the pattern's letters are lower-case ASCII and the text keeps its
-length when lower-cased ("İ" becomes two characters) and holds neither "ı" nor "ſ", the only
-characters ``IGNORECASE`` equates with an ASCII letter ("i", "s") that ``lower()`` leaves
-alone. Anything else takes the ``IGNORECASE`` path; a property test holds the two to the same
-matches.
+The two agree exactly when the pattern's letters are lower-case Latin (below U+0250: ASCII,
+Latin-1 and Latin Extended-A/B, so "ä", "ř", "ł", "ș" too; the micro sign aside) and the text
+keeps its length when lower-cased ("İ" becomes two characters) and holds neither "ı" nor "ſ",
+the only characters ``IGNORECASE`` equates with such a letter ("i", "s") that ``lower()``
+leaves alone. That was checked against every Unicode character (tests/test_caseless.py keeps
+the check). Anything else (Greek, where "ς" folds to "σ") takes the ``IGNORECASE`` path; a
+property test holds the two to the same matches.
 """
 
 from __future__ import annotations
@@ -20,10 +22,17 @@ from typing import Any
 _NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]")  # escapes and named-group syntax
 
 
-def _lowercase_ascii_only(pattern: str) -> bool:
-    """Are all letters of the pattern lower-case ASCII (escapes such as ``\\W`` aside)?"""
+# lower-case letters whose IGNORECASE matches are exactly the characters lower-casing to them
+# (given a text without "ı" and "ſ" whose lower-casing keeps its length)
+FOLDS_LIKE_LOWER = frozenset(
+    c for c in map(chr, range(0x61, 0x250)) if c.isalpha() and c.islower() and c not in "µıſ"
+)
+
+
+def _lowercase_latin_only(pattern: str) -> bool:
+    """Are all letters of the pattern in ``FOLDS_LIKE_LOWER`` (escapes such as ``\\W`` aside)?"""
     letters = [c for c in _NOT_LETTERS.sub("", pattern) if c.isalpha()]
-    return all(c.isascii() and c.islower() for c in letters)
+    return all(c in FOLDS_LIKE_LOWER for c in letters)
 
 
 class CaselessPattern:
@@ -33,7 +42,7 @@ class CaselessPattern:
         """``flags`` are added to the case rule (e.g. ``re.MULTILINE``)."""
         self.pattern = pattern
         self._ignorecase = re.compile(pattern, flags | re.IGNORECASE)
-        self._lower = re.compile(pattern, flags) if _lowercase_ascii_only(pattern) else None
+        self._lower = re.compile(pattern, flags) if _lowercase_latin_only(pattern) else None
 
     def _choose(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
         if self._lower is not None:
@@ -126,3 +135,53 @@ def _first_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             return None if inner is None else out | inner
         return None
     return None  # the whole sequence can match empty
+
+
+def required_literals(part: str) -> frozenset[str] | None:
+    """Literal texts of which every match of ``part`` contains one, or None when none is
+    found: a top-level literal run of 3+ characters or an alternation of such runs.
+
+    A rule that may begin with nearly any letter ("[a-zäöü]{3,}(?:sarkom|sarcoom)") defeats
+    the first-character guard of a combined scan; gated on its stems (``"sarkom" in text``) it
+    is scanned alone, and only in the reports that hold one."""
+    try:
+        return _required(list(re._parser.parse(part)))  # type: ignore[attr-defined]
+    except Exception:  # an optimisation only: never fail the pipeline over it
+        return None
+
+
+def _literal_run(items: list[tuple[Any, Any]]) -> str | None:
+    c = re._constants  # type: ignore[attr-defined]
+    if all(op is c.LITERAL for op, _ in items):
+        return "".join(chr(av) for _, av in items)
+    return None
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best (longest shortest text) of the literal stretches of a parsed sequence; a
+    stretch joins runs and alternations of runs ("sar" + "kom|coom" = "sarkom|sarcoom", as
+    the parser factors common prefixes)."""
+    c = re._constants  # type: ignore[attr-defined]
+    found: list[frozenset[str]] = []
+    texts: set[str] = {""}
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL:
+            texts = {t + chr(av) for t in texts}
+            continue
+        if op is c.BRANCH:
+            options = [_literal_run(list(b)) for b in av[1]]
+            if all(o is not None for o in options):
+                texts = {t + o for t in texts for o in options if o is not None}
+                continue
+        if op is c.SUBPATTERN:
+            inner = _literal_run(list(av[-1]))
+            if inner is not None:
+                texts = {t + inner for t in texts}
+                continue
+            nested = _required(list(av[-1]))
+            if nested is not None:
+                found.append(nested)
+        if min(map(len, texts)) >= 3:
+            found.append(frozenset(texts))
+        texts = {""}
+    return max(found, key=lambda f: min(map(len, f)), default=None)

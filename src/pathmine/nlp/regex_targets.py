@@ -12,7 +12,12 @@ from medspacy.ner import TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pathmine.nlp.caseless import CaselessPattern, first_char_guard, first_chars
+from pathmine.nlp.caseless import (
+    CaselessPattern,
+    first_char_guard,
+    first_chars,
+    required_literals,
+)
 from pathmine.nlp.tokenizer import lower_text_of, text_of
 
 
@@ -37,6 +42,7 @@ class RegexTargets:
         self._parts: dict[bool, list[str]] = {False: [], True: []}
         self._exact_literals: list[str] = []
         self._caseless: CaselessPattern | None = None
+        self._gated: tuple[tuple[frozenset[str], CaselessPattern], ...] = ()
         self._exact_parts: tuple[tuple[frozenset[str], str], ...] = ()
         self._compiled = False
 
@@ -63,9 +69,18 @@ class RegexTargets:
     def _compile(self) -> None:
         """Build both combined patterns once, after the last rule was added."""
         exact, caseless = self._parts[True], self._parts[False]
+        gated: list[tuple[frozenset[str], CaselessPattern]] = []
+        guarded: list[str] = []
+        for part in caseless:
+            stems = None if _guards_well(part) else required_literals(part)
+            if stems is None:
+                guarded.append(part)
+            else:
+                gated.append((stems, CaselessPattern(_bounded([part], first_chars([part])))))
         self._caseless = (
-            CaselessPattern(_bounded(caseless, first_chars(caseless))) if caseless else None
+            CaselessPattern(_bounded(guarded, first_chars(guarded))) if guarded else None
         )
+        self._gated = tuple(gated)
         self._exact_parts = tuple(
             (frozenset(_WORD.findall(literal)), part)
             for literal, part in zip(self._exact_literals, exact, strict=True)
@@ -82,8 +97,12 @@ class RegexTargets:
         if not self._compiled:
             self._compile()
         text = text_of(doc)
+        lowered = lower_text_of(doc)
         if self._caseless is not None:
-            yield from self._caseless.finditer(text, lower_text_of(doc))
+            yield from self._caseless.finditer(text, lowered)
+        for stems, pattern in self._gated:
+            if any(stem in lowered for stem in stems) or "ſ" in text or "ı" in text:
+                yield from pattern.finditer(text, lowered)
         words = set(_WORD.findall(text))
         present = tuple(part for runs, part in self._exact_parts if runs <= words)
         if present:
@@ -115,6 +134,14 @@ class RegexTargets:
 
 
 _WORD = re.compile(r"\w+")
+# a rule that can begin with more characters than this would make the combined scan's
+# first-character guard useless, so it is scanned alone when its stems are in the text
+_GUARD_LIMIT = 12
+
+
+def _guards_well(part: str) -> bool:
+    first = first_chars([part])
+    return first is not None and len(first) <= _GUARD_LIMIT
 
 
 def _bounded(parts: list[str], first: frozenset[str] | None = None) -> str:
