@@ -3,6 +3,10 @@
 - A clinical or material line that attributes a diagnosis to another specimen (a year before
   the procedure, "previous core ...:", "on second opinion", "diagnosed on <any> biopsy", an
   accession that is not the report's own) is that specimen's diagnosis: historical.
+- In a review or consult, a mention whose clause names an accession that is neither the
+  report's own nor the reviewed one (the first other accession printed) is that other
+  specimen's diagnosis: historical (flag set 12 class: a review confirming a 2017 schwannoma
+  that names the "current right thigh MPNST (2022/...)" is no upgrade).
 - "Original conclusion quoted:" opens a quoted (historical) diagnosis.
 - Conditional statements ("should be considered if", "would be revised to") are hypothetical.
 - A bracketed aside does not use up a backward cue's reach ("features of X (...) are absent").
@@ -11,6 +15,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -52,6 +58,26 @@ ROWS = [
         "Lab No: Q22-00871\nClinical: menorrhagia; leiomyoma, hysterectomy Q22-00871.",
         [("8890/0", "affirmed")],
         id="own-accession-is-not-another-specimen",
+    ),
+    pytest.param(
+        "SLIDE REVIEW\nReview No: QR-23-0412\nMaterial: slides of QX-19/0412 (uterus, 2019)."
+        "\n\nOPINION\nLeiomyoma, confirmed. The current pelvic leiomyosarcoma (QX-23/1187) is"
+        " a separate tumour.",
+        [("8890/0", "affirmed"), ("8890/3", "historical")],
+        id="review-names-another-specimen",
+    ),
+    pytest.param(
+        "SLIDE REVIEW\nReview No: QR-23-0412\nMaterial: slides of QX-19/0412 (uterus, 2019)."
+        "\n\nOPINION\nQX-19/0412, uterus: leiomyosarcoma.",
+        [("8890/3", "affirmed")],
+        id="review-names-the-reviewed-specimen",
+    ),
+    pytest.param(
+        "CONSULTATION REPORT\nOur ref: KC-24-0077\nYour ref: 2018/44512 (left thigh excision)."
+        "\n\nOPINION\nNeurofibroma. Unrelated to the schwannoma excised from the right arm"
+        " (2021/30917).",
+        [("9540/0", "affirmed"), ("9560/0", "historical")],
+        id="consult-numeric-laboratory-numbers",
     ),
     pytest.param(
         'Original conclusion quoted: "Leiomyoma, 6 cm."',
@@ -121,3 +147,20 @@ def test_code_and_assertion(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the current MPNST (2022/118804)", ["2022/118804"]),
+        ("Lab Ref 2017/33104 (left neck)", ["2017/33104"]),
+        ("scans 2019/2020", []),  # a year range: five digits after the slash are required
+        ("2022/11/30", []),
+    ],
+)
+def test_numeric_laboratory_numbers_are_accessions(
+    extractor: Extractor, text: str, found: list[str]
+) -> None:
+    cues = extractor.rules.sections.clinical_prior_specimen
+    assert cues is not None and cues.cited_accession is not None
+    assert re.findall(cues.cited_accession, text) == found

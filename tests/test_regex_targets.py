@@ -14,9 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathmine.nlp.caseless import CaselessPattern
+from pathmine.nlp.caseless import CaselessPattern, required_literals
 from pathmine.nlp.caseless import first_chars as _first_chars
-from pathmine.nlp.caseless import required_literals
 from pathmine.nlp.pipeline import default_extractor
 from pathmine.nlp.regex_targets import _bounded
 

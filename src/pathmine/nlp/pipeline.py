@@ -705,6 +705,8 @@ class Extractor:
             or self._cites_other_specimen(ent.doc, before, after)
         ):
             return True
+        if not clinical and self._cites_unreviewed_specimen(ent.doc, before, after):
+            return True
         return any(p.search(before) for p in cues["anywhere_before"]) or any(
             p.search(after) for p in cues["anywhere_after"]
         )
@@ -723,6 +725,54 @@ class Extractor:
             return False
         own = self._own_accession(doc)
         return any(own is None or accession_key(a) != own for a in found)
+
+    def _cites_unreviewed_specimen(self, doc: Doc, before: str, after: str) -> bool:
+        """In a review or consult, the mention's clause names a specimen by an accession that
+        is neither the report's own nor the reviewed one (the first it cites): "It is
+        unrelated to the current right thigh MPNST (2022/118804)" in a review of the 2017
+        slides is that other specimen's diagnosis (ANNOTATION.md: historical)."""
+        if _REVIEWED_KEY not in doc.user_data:
+            doc.user_data[_REVIEWED_KEY] = self._reviewed_accession(doc)
+        reviewed = doc.user_data[_REVIEWED_KEY]
+        if reviewed is None:
+            return False
+        cues = self.rules.sections.clinical_prior_specimen
+        reach = cues.cited_accession_reach if cues else 0
+        clause = before[-reach:].rpartition(";")[2] + " " + after[:reach].partition(";")[0]
+        own, cited = self._own_accession(doc), self._cited_keys(doc)
+        return any(
+            key not in (own, reviewed) and (key in cited or not lettered)
+            for key, lettered in self._whole_accessions(clause)
+        )
+
+    def _reviewed_accession(self, doc: Doc) -> str | None:
+        """The key of the specimen a review or consult is about: the first accession it cites
+        (the report facts' reading, which passes over patient numbers and dates), or else its
+        first numeric laboratory number ("Lab Ref 2017/33104"). None for other reports, or
+        when its own is not read (the reviewed number cannot then be told from its own)."""
+        own = self._own_accession(doc)
+        if own is None or self._infer_type(doc) not in ("review", "consult"):
+            return None
+        cited = self._cited_keys(doc)
+        if cited:
+            return cited[0]
+        numeric = (k for k, lettered in self._whole_accessions(text_of(doc)) if not lettered)
+        return next((key for key in numeric if key != own), None)
+
+    def _cited_keys(self, doc: Doc) -> tuple[str, ...]:
+        """Keys of the accessions the report cites, read once per document."""
+        if _CITED_KEYS not in doc.user_data:
+            cited = self._read_facts(doc).cited_accessions
+            doc.user_data[_CITED_KEYS] = tuple(accession_key(a) for a in cited)
+        return tuple(doc.user_data[_CITED_KEYS])
+
+    def _whole_accessions(self, text: str) -> Iterator[tuple[str, bool]]:
+        """(key, has a letter) of the accession-shaped tokens in ``text``, leaving out a match
+        that is the tail of a longer number ("REV/20/009" inside "SRT/REV/20/009")."""
+        for m in self._cited_accession.finditer(text):
+            if m.start() and text[m.start() - 1] in "/-.":
+                continue
+            yield accession_key(m.group(0)), any(c.isalpha() for c in m.group(0))
 
     @cached_property
     def _cited_accession(self) -> re.Pattern[str]:
@@ -888,6 +938,8 @@ _JUNK = frozenset({")", "(", "^", "~", "'", '"', "`", "*", "|", "\\", "_", "]", 
 
 _ENTS_KEY = "pathmine.ents"
 _OWN_KEY = "pathmine.own_accession_key"  # the own accession, read once for clinical mentions
+_REVIEWED_KEY = "pathmine.reviewed_accession_key"  # a review's reviewed accession, read once
+_CITED_KEYS = "pathmine.cited_accession_keys"  # the accessions a report cites, read once
 
 
 def _entities(doc: Doc) -> tuple[Span, ...]:
