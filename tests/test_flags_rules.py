@@ -251,6 +251,16 @@ CASES = [
         set(),
     ),
     (
+        # the same on the prior side: a benign specimen whose diagnosis names its site is at
+        # that site, whatever its comment's unsited mention of the same lesion
+        "melanocytic-unsited-comment-beside-a-sited-benign-diagnosis",
+        [
+            R("A", "2016-01-01", (dx("8720/0", site="left back"), dx("8720/0", section="comment"))),
+            R("B", "2020-01-01", (dx("8720/3", site="right leg"),)),
+        ],
+        set(),
+    ),
+    (
         "smooth-muscle-distant-site",
         [
             R("A", "2014-01-01", (dx(LEIOMYOMA, site="uterus"),)),

@@ -294,7 +294,7 @@ class FlagEngine:
                     (s, f)
                     for s in specs
                     if s.date < later_spec.date and not s.review_only
-                    for f in benign[s.key]
+                    for f in self._sited(benign[s.key])
                     if any(
                         self.same_site(family, f, m) for m in self._sited(malignant[later_spec.key])
                     )

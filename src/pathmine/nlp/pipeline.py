@@ -65,7 +65,14 @@ from pathmine.nlp.tokenizer import (
 from pathmine.records import DiagnosisMention, Extraction, Feature, StainResult
 
 # ConText cues that withdraw an earlier interpretation rather than exclude an entity
-_RETRACTIONS = frozenset({"ctx.neg.was_withdrawn", "ctx.neg.is_withdrawn", "ctx.neg.is_retracted"})
+_RETRACTIONS = frozenset(
+    {
+        "ctx.neg.was_withdrawn",
+        "ctx.neg.is_withdrawn",
+        "ctx.neg.is_retracted",
+        "ctx.neg.is_withdrawn_intl",
+    }
+)
 _ASSERTION_ORDER = (
     ("NEGATED_EXISTENCE", "negated"),
     ("FAMILY", "family"),

@@ -1,0 +1,89 @@
+"""Flag set 13 error classes at the extraction level; every row is our own text.
+
+- A bilingual own-accession label ("N° d'accession / Accession: ...") gives the report's own
+  number: the "acc" abbreviation no longer matches inside "accession" and swallows the label.
+- "ADDENDA / ADDENDUM" heads an addendum.
+- A foreign retraction ("die Diagnose ... wird zurückgezogen", "est retiré") negates the
+  withdrawn diagnosis, like "is withdrawn".
+- Sites and laterality in other languages ("Hud, höger vad", "rygg vänster skulderblad",
+  "antebraț stâng"), so the same-site rules hold for those reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "accession"),
+    [
+        (
+            "N° d'accession / Accession: QP21-00417\nPrélevé le / Collected: 2021-03-02",
+            "QP21-00417",
+        ),
+        ("Accession no.: QP21-00417", "QP21-00417"),
+        ("Acc. QP21-00417", "QP21-00417"),
+    ],
+)
+def test_own_accession_labels(extractor: Extractor, text: str, accession: str) -> None:
+    assert extractor.extract(text).accession == accession
+
+
+@pytest.mark.parametrize(
+    ("text", "report_type"),
+    [
+        ("ADDENDA / ADDENDUM          Accession: QP21-00417\nDesmin positive.", "addendum"),
+        ("Addenda:\nImmunohistochemistry to follow.", "addendum"),
+    ],
+)
+def test_report_type_headings(extractor: Extractor, text: str, report_type: str) -> None:
+    assert extractor.extract(text).inferred_report_type == report_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Berichtigte Diagnose: Leiomyom. Die Diagnose eines Leiomyosarkoms wird zurückgezogen.",
+            [("8890/0", "affirmed"), ("8890/3", "negated")],
+            id="german-wird-zurueckgezogen",
+        ),
+        pytest.param(
+            "Diagnostic corrigé : léiomyome. Le diagnostic de léiomyosarcome est retiré.",
+            [("8890/0", "affirmed"), ("8890/3", "negated")],
+            id="french-est-retire",
+        ),
+        pytest.param(
+            "Gecorrigeerde diagnose: leiomyoom. De diagnose leiomyosarcoom wordt ingetrokken.",
+            [("8890/0", "affirmed"), ("8890/3", "negated")],
+            id="dutch-wordt-ingetrokken",
+        ),
+    ],
+)
+def test_foreign_retractions(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("PAD-DIAGNOS: Hud, höger vad: Malignt melanom.", "right leg"),
+        ("PAD-DIAGNOS: Hud, rygg vänster skulderblad: Sammansatt nevus.", "left back"),
+        ("DIAGNOSTIC: Piele, antebraț stâng: leiomiom cutanat.", "left arm"),
+        ("Diagnose: Haut, Wade rechts: Melanom.", "right leg"),
+        ("Diagnostic : peau du dos : naevus composé.", "back"),
+        ("Rozpoznanie: skóra podudzia lewego: czerniak.", "left leg"),
+    ],
+)
+def test_sites_in_other_languages(extractor: Extractor, text: str, site: str) -> None:
+    sites = {d.site for d in extractor.extract(text).diagnoses}
+    assert sites == {site}
