@@ -32,6 +32,8 @@ from pathmine.records import Extraction, TimelineEntry
 
 REVIEW_TYPES = frozenset({"review", "consult"})
 SUPERSEDING_TYPES = frozenset({"addendum", "amended"})
+# the rule id part of a mention the text attributes to another specimen (nlp.pipeline)
+_OTHER_SPECIMEN = "sec.clinical_prior_specimen"
 LINKED_TYPES = REVIEW_TYPES | SUPERSEDING_TYPES
 _MIN_ACCESSION_CORE = 6
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
@@ -117,8 +119,13 @@ def _targets(entry: TimelineEntry, originals: Sequence[TimelineEntry]) -> list[T
         found = [o for o in found if o.event_date in dates] or found
     if len(found) > 1:
         found = [o for o in found if _own_keys(o) & own] or found
-    if len(found) > 1:  # the original whose diagnosis the review quotes
-        quoted = {m.icdo3 for m in entry.extraction.diagnoses if m.assertion == "historical"}
+    if len(found) > 1:  # the original whose diagnosis the review quotes (a mention the
+        # text attributes to another specimen, "sec.clinical_prior_specimen", quotes none)
+        quoted = {
+            m.icdo3
+            for m in entry.extraction.diagnoses
+            if m.assertion == "historical" and _OTHER_SPECIMEN not in m.rule_id.split("/")
+        }
 
         def overlap(o: TimelineEntry) -> int:
             said = {m.icdo3 for m in o.extraction.diagnoses if m.assertion == "affirmed"}

@@ -68,9 +68,17 @@ _PREPOSITIONS = ("for", "with", "of", "in", "and")
 class FuzzyVocabulary:
     """The long lexicon words (as norms) and the one-edit lookup into them."""
 
-    def __init__(self, words: Iterable[str], protected: Iterable[str], min_length: int) -> None:
+    def __init__(
+        self,
+        words: Iterable[str],
+        protected: Iterable[str],
+        min_length: int,
+        translations: dict[str, str] | None = None,
+    ) -> None:
         words = set(words)
         self.min_length = min_length
+        # norms of other languages' words -> the lexicon word's norm (``word_translations``)
+        self.translations = {ocr_norm(k): ocr_norm(v) for k, v in (translations or {}).items()}
         self.words = frozenset(w for w in words if len(w) >= min_length and w.isalpha())
         self.protected = frozenset(protected)
         # every lexicon / marker word and every cue word of three characters or more: what a
@@ -166,7 +174,7 @@ def fuzzy_vocabulary(rules: RulePack) -> FuzzyVocabulary | None:
     # translations are neither repair targets (not in ``phrases``) nor protected: their
     # words take the same one-edit repair as the text, so they still match it
     protected = {ocr_norm(w) for w in config.protected} | (_norms(cues) - words)
-    return FuzzyVocabulary(words, protected, config.min_length)
+    return FuzzyVocabulary(words, protected, config.min_length, rules.diagnoses.word_translations)
 
 
 def _norms(texts: Iterable[str]) -> set[str]:

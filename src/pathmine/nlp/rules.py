@@ -140,6 +140,11 @@ class DiagnosisLexicon(_Strict):
     subtype_qualifiers: list[SubtypeQualifier] = []
     typed_values: TypedValues | None = None
     ocr_fuzzy: OcrFuzzy | None = None
+    # One word of another language -> the English lexicon word it stands for ("sarkom" ->
+    # "sarcoma", "endometriyal" -> "endometrial"): set as the word's NORM, so every lexicon
+    # phrase whose word order the language shares matches without a translation per entry
+    # ("endometriyal stromal sarkom", "tubuläres Adenom", "malignes Melanom").
+    word_translations: dict[str, str] = {}
 
     @field_validator("subtype_qualifiers")
     @classmethod

@@ -156,7 +156,8 @@ def ocr_norm(word: str) -> str:
     "rnyogenin" and "myogenin". Folding maps distinct spellings together, never a word onto
     a different lexicon term: the lexicon has no pair of terms that differ only in these.
     """
-    lower = word.lower().strip()
+    # a capital "İ" lower-cases to "i" and a combining dot; Turkish "ı" is an "i" to OCR too
+    lower = word.lower().strip().replace("\u0307", "").replace("ı", "i")
     if lower.isdigit() or not any(c.isalpha() for c in lower):
         return lower
     folded = lower.translate(_OCR_FOLD).replace("rn", "m")
@@ -295,8 +296,12 @@ class PathologyTokenizer:
             if word not in normed:
                 normed.add(word)
                 norm = ocr_norm(word)
-                if fuzzy is not None and len(norm) >= fuzzy.min_length:
-                    norm = fuzzy.nearest(norm) or norm
+                if fuzzy is not None:
+                    translated = fuzzy.translations.get(norm)
+                    if translated is not None:
+                        norm = translated
+                    elif len(norm) >= fuzzy.min_length:
+                        norm = fuzzy.nearest(norm) or norm
                 if norm != word:
                     self.vocab[word].norm_ = norm
 
