@@ -68,9 +68,9 @@ def test_native_and_parenthesised_headers(extractor: Extractor, text: str, secti
 @pytest.mark.parametrize(
     ("text", "site"),
     [
-        ("DIAGNÓSTICO: Muslo izquierdo, biopsia: liposarcoma mixoide.", "thigh"),
-        ("DIAGNÓSTICO: Hombro derecho, tejido subcutáneo: lipoma.", "arm"),
-        ("DIAGNOSTIC : Cuisse gauche, exérèse : liposarcome myxoïde.", "thigh"),
+        ("DIAGNÓSTICO: Muslo izquierdo, biopsia: liposarcoma mixoide.", "left thigh"),
+        ("DIAGNÓSTICO: Hombro derecho, tejido subcutáneo: lipoma.", "right arm"),
+        ("DIAGNOSTIC : Cuisse gauche, exérèse : liposarcome myxoïde.", "left thigh"),
     ],
 )
 def test_native_site_words(extractor: Extractor, text: str, site: str) -> None:

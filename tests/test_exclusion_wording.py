@@ -26,7 +26,7 @@ def extractor() -> Extractor:
         ("The morphology does not lend support to a leiomyosarcoma.", "8890/3"),
         ("Retained p16 staining, ruling against a high-grade serous carcinoma.", "8441/3"),
         ("A carcinoma component is not identified.", "8010/3"),
-        ("Endometrial stromal sarcoma is no longer favoured after the fusion studies.", "8931/3"),
+        ("Endometrial stromal sarcoma is no longer favoured after the fusion studies.", "8930/3"),
         (
             "Leiomyosarcoma was raised on the biopsy because of the cellularity; the absence of "
             "necrosis, the low mitotic count and the bland nuclei on excision argue against it.",

@@ -99,7 +99,7 @@ DIAGNOSES = [
     ),
     pytest.param(
         "Deres diagnose: karsinom.\n\nVår konklusjon:\nLymfeknute: metastatic melanoma.",
-        [("8720/6", "affirmed")],
+        [("8010/3", "historical"), ("8720/6", "affirmed")],
         id="norwegian-our-conclusion",
     ),
     pytest.param(
