@@ -213,6 +213,27 @@ CASES = [
         set(),
     ),
     (
+        # the amendment names no smooth muscle diagnosis of its own; its withdrawal alone
+        # retracts the malignancy (flag set 14: "the original diagnosis ... is withdrawn")
+        "amendment-only-withdraws-the-malignancy",
+        [
+            R("A", "2012-01-01", (dx(LEIOMYOMA),)),
+            R("B", "2018-03-01", (dx(LMS),), accession="Q18-100"),
+            R("C", "2018-03-05", (dx(LMS, "negated"),), type="amended", accession="Q18-100"),
+        ],
+        set(),
+    ),
+    (
+        # an addendum excluding malignancy keeps the specimen's benign diagnosis as a prior
+        "addendum-excluding-malignancy-keeps-the-benign-prior",
+        [
+            R("A", "2012-01-01", (dx(LEIOMYOMA),), accession="Q12-7"),
+            R("A1", "2012-01-09", (dx(LMS, "negated"),), type="addendum", accession="Q12-7"),
+            R("B", "2019-01-01", (dx(META_LMS, site="lung"),)),
+        ],
+        {("benign_to_malignant", "A", "B", "critical")},
+    ),
+    (
         "clinical-query-is-not-a-finding",
         [
             R("A", "2014-01-01", (dx(LEIOMYOMA),)),

@@ -250,12 +250,28 @@ class FlagEngine:
 
     def interpretation(self, spec: _Specimen, family: str) -> list[_Finding]:
         """The specimen's current findings of ``family``: those of the latest report of the
-        specimen (original, addendum, amendment) that speaks of it."""
-        for entry in reversed(spec.reports):
+        specimen (original, addendum, amendment) that speaks of it. A later report that only
+        withdraws or excludes the malignancy ("The original diagnosis of leiomyosarcoma is
+        withdrawn", with no diagnosis of the family of its own) retracts the malignant
+        findings before it and keeps the benign ones (FLAG-RULES.md: superseded)."""
+        current: list[_Finding] = []
+        for entry in spec.reports:
             found = [f for f in self.findings(entry, spec.reports) if f.family == family]
             if found:
-                return found
-        return []
+                current = found
+            elif current and self._retracts(entry, family):
+                current = [f for f in current if not f.malignant]
+        return current
+
+    def _retracts(self, entry: TimelineEntry, family: str) -> bool:
+        """Does the report negate a malignant diagnosis of ``family`` in its own voice?"""
+        return any(
+            m.assertion == "negated"
+            and m.behavior in MALIGNANT_BEHAVIORS
+            and self._family.get(m.lineage) == family
+            and self.roles.get(m.section or "", "diagnostic") not in NOT_FINDINGS
+            for m in entry.extraction.diagnoses
+        )
 
     def families(self, spec: _Specimen) -> set[str]:
         return {f.family for e in spec.reports for f in self.findings(e, spec.reports)}

@@ -570,7 +570,28 @@ class Extractor:
                 return assertion, ids
         if self._negated_as_list_item(ent):
             return "negated", [*ids, "ctx.neg.coordinated_list"]
+        leading = self._leading_negation(ent)
+        if leading is not None:
+            return "negated", [*ids, leading]
+        if not by_category:
+            twin = self._slash_twin(ent)
+            if twin is not None:
+                assertion, twin_ids = self._assertion(twin, role)
+                if assertion in ("negated", "uncertain", "hypothetical"):
+                    return assertion, [*ids, *twin_ids, "ctx.slash_synonym"]
         return "affirmed", ids
+
+    def _slash_twin(self, ent: Span) -> Span | None:
+        """The diagnosis this one is written as another name of ("TUMOR LIPOMATOSO ATÍPICO /
+        LIPOSARCOMA BIEN DIFERENCIADO", "ALT/WDLS"): the entity right before it, only a slash
+        between. A cue on the first name ("no criteria of X / Y") speaks of both."""
+        doc = ent.doc
+        previous = [e for e in doc.ents if e.end <= ent.start and e.label_ == ent.label_]
+        if not previous:
+            return None
+        twin = previous[-1]
+        between = text_of(doc)[twin.end_char : ent.start_char]
+        return twin if between.strip() == "/" else None
 
     # "GIST, nerve sheath, melanocytic and epithelial lineages are not supported": a plural
     # negation after a coordinated list reaches its first item, beyond a cue's own scope
@@ -587,6 +608,36 @@ class Extractor:
             *("while", "whereas"),
         }
     )
+
+    # "No osteoid is seen to suggest osteosarcoma": a negated finding offered as evidence
+    # negates the diagnosis it would suggest; "No atypical ductal hyperplasia or in situ
+    # carcinoma": a clause-opening "no" reaches every item of its "or" list, beyond the cue's
+    # own four tokens (its first item need not be a diagnosis)
+    _NO_TO_SUGGEST = re.compile(
+        r"(?:^|[.;:]\s*)(?:no|nothing|there\s+is\s+no)\b[^.;:()\n]{0,60}?\bto\s+"
+        r"(?:suggest|indicate|support|favou?r)\s+(?:an?\s+|the\s+)?$",
+        re.IGNORECASE,
+    )
+    _NO_OR_LIST = re.compile(
+        r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+(?P<items>[^.;:()\n]{3,80}?)\s+(?:or|nor)\s+"
+        r"(?:(?:residual|metastatic|invasive|in[- ]situ)\s+)?$",
+        re.IGNORECASE,
+    )
+    _NOT_LIST_WORDS = frozenset(
+        {"is", "are", "was", "were", "seen", "identified", "present", "noted", "but", "with"}
+    )
+
+    def _leading_negation(self, ent: Span) -> str | None:
+        sent = sentence_of(ent.doc, ent.start)
+        before = text_of(ent.doc)[sent.start_char : ent.start_char]
+        if self._NO_TO_SUGGEST.search(before):
+            return "ctx.neg.no_finding_to_suggest"
+        found = self._NO_OR_LIST.search(before)
+        if found is not None:
+            words = set(re.findall(r"[a-z]+", found.group("items").lower()))
+            if not words & self._NOT_LIST_WORDS:
+                return "ctx.neg.no_or_list"
+        return None
 
     def _negated_as_list_item(self, ent: Span) -> bool:
         """The mention heads a coordinated list whose plural verb is negated ("X, Y and Z

@@ -38,10 +38,15 @@ _COLON_HEADING = re.compile(r"^[ \t]*(?P<site>[A-Za-z][^\n:]{2,100}):[ \t]*$", r
 # "DIAGNOSIS: Caecum, biopsy - ADENOCARCINOMA": the specimen named on the diagnosis line
 # itself; a bilingual label ("Ket luan / Conclusion:") and a colon glued to the specimen
 # ("Sigmoid colon (colectomy): ADENOCARCINOMA") are the same line
+# The label in the report's language too ("Conclusão: Coxa direita (ressecção):"), and the
+# specimen may end its line, the diagnosis following below.
 _DIAGNOSIS_LINE = re.compile(
     r"^[ \t]*(?:[^\n:/]{1,40}/[ \t]*)?"
-    r"(?i:(?:final\s+)?diagnos[ie]s|impression|conclusion)[ \t]*:[ \t]*"
-    r"(?P<site>[A-Za-z][^\n:]{2,80}?)(?:[ \t]+[-\u2013]|[ \t]*:)[ \t]+\S",
+    r"(?i:(?:final\s+)?diagnos[ie]s|impression|conclusion|diagn[oóò]stic[oa]?|diagnose|diagnosi"
+    r"|diagn[oó]za|diagnos|conclus[ãa]o|conclusi[oó]n|conclusione|conclusie|konklusjon|konklusion"
+    r"|slutsats|rozpoznanie|z[áa]v[ěe]r|tan[ıi]|sonu[çc])[ \t]*:[ \t]*"
+    r"(?P<site>[A-Za-z\u00c0-\u024f][^\n:]{2,80}?)"
+    r"(?:[ \t]+[-\u2013][ \t]+\S|[ \t]*:(?:[ \t]+\S|[ \t]*$))",
     re.MULTILINE,
 )
 
