@@ -73,3 +73,44 @@ def test_specimen_lines_name_the_site(extractor: Extractor, text: str, site: str
 )
 def test_assertions(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "report_type", "accession"),
+    [
+        (
+            "INTRADEPARTMENTAL REVIEW\nReview No: RV21-0077\nMaterial reviewed: S12-4410.",
+            "review",
+            "RV21-0077",
+        ),
+        (
+            "Anatomia Patologica - CONSULENZA ISTOPATOLOGICA\nN. consulenza: CONS-21-0107",
+            "consult",
+            "CONS-21-0107",
+        ),
+        (
+            "REFERTO ISTOPATOLOGICO          N. esame: 2019/I/04410\nData prelievo: 02/03/2019",
+            "original",
+            "2019/I/04410",
+        ),
+    ],
+)
+def test_report_type_and_own_number(
+    extractor: Extractor, text: str, report_type: str, accession: str
+) -> None:
+    found = extractor.extract(text)
+    assert (found.inferred_report_type, found.accession) == (report_type, accession)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diagnosi del centro inviante: Leiomiosarcoma.",
+        "Diagnóstico del centro remitente: Leiomiosarcoma.",
+        "Einsenderdiagnose: Leiomyosarkom.",
+    ],
+)
+def test_referring_centre_diagnosis_is_quoted(extractor: Extractor, text: str) -> None:
+    assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == [
+        ("8890/3", "historical")
+    ]
