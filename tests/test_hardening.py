@@ -850,3 +850,27 @@ def test_quarantine_listing_formats_and_summary(tmp_path: Path) -> None:
     assert [r["location"] for r in as_csv] == [r["location"] for r in as_json]
     table = _cli("quarantine", "--db", db, columns=200).stdout
     assert "By kind:" in table and "     3  " in table  # three missing-text records, one line
+
+
+def test_a_new_connection_waits_for_the_wal_switch_instead_of_failing(tmp_path: Path) -> None:
+    """Regression (seen under load in the six-racer test): the first statement of a new
+    connection switched the file to WAL before the busy timeout was set, so a racer holding a
+    lock made it fail at once with "database is locked". It now waits for the lock."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "race.db"
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x INTEGER)")
+    holder.commit()
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.6, holder.commit)
+    release.start()
+    engine = make_engine(f"sqlite:///{path}", connect_args={"timeout": 0})
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        release.join()
+        engine.dispose()
+        holder.close()

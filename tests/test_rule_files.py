@@ -160,6 +160,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.urothelial_cis", "Urothelial carcinoma in situ, see comment."),
     ("dx.hcc", "Hepatocellular carcinoma, see comment."),
     ("dx.cholangiocarcinoma", "Cholangiocarcinoma, see comment."),
+    ("dx.oncocytoma", "Renal oncocytoma, 3.1 cm."),
     ("dx.rcc", "Renal cell carcinoma, see comment."),
     ("dx.clear_cell_rcc", "Clear cell renal cell carcinoma, see comment."),
     ("dx.papillary_rcc", "Papillary renal cell carcinoma, see comment."),

@@ -48,7 +48,7 @@ MALIGNANT_BEHAVIORS = frozenset({3, 6})
 LATER_ASSERTIONS = frozenset({"affirmed", "uncertain"})
 SEVERITIES = ("low", "medium", "high", "critical")
 LONG_INTERVAL_DAYS = 10 * 365  # beyond this a recurrence of the same tumour is less likely
-NOT_FINDINGS = frozenset({"clinical", "quoted"})  # section roles that hold no finding
+NOT_FINDINGS = frozenset({"clinical", "quoted", "reference"})  # section roles that hold no finding
 B2M, REVIEW, FEATURES = "flag.b2m.v2", "flag.review.v2", "flag.features.v2"
 
 

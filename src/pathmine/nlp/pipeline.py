@@ -448,6 +448,8 @@ class Extractor:
         # Gross descriptions are read like any other section (ANNOTATION.md section 1): a
         # named entity there is a mention with its own cues.
         role = self._roles.get(section, "diagnostic") if section else "diagnostic"
+        if role == "reference":
+            return []  # a cited paper's title ("... not present in renal oncocytoma. Mod Pathol")
         if _is_quoted_label(ent):
             return []  # '1) "Uterine fibroid":' names the specimen, it does not diagnose
         if sites.in_label_heading(ent.start_char, ent.end_char):
@@ -542,7 +544,7 @@ class Extractor:
         uncertain, and "known" / "k/c/o" alone does not make it historical (ANNOTATION.md
         section 3). A quoted outside or previous diagnosis is historical.
         """
-        modifiers = list(ent._.modifiers)
+        modifiers = [m for m in ent._.modifiers if not _question_of_next_clause(ent, m)]
         by_category: dict[str, set[str]] = {}
         for m in modifiers:
             rule_id = str(m.rule.metadata.get("id")) if m.rule.metadata else m.category
@@ -995,6 +997,18 @@ def _junk_before(ent: Span) -> bool:
 _JUNK = frozenset({")", "(", "^", "~", "'", '"', "`", "*", "|", "\\", "_", "]", "["})
 
 _ENTS_KEY = "pathmine.ents"
+
+
+def _question_of_next_clause(ent: Span, modifier: Any) -> bool:
+    """A query mark after the mention with a comma between asks about what follows it
+    ("Fibroid uterus, ? extension into parametrial vessels"), not about the mention."""
+    if str(modifier.rule.metadata.get("id") if modifier.rule.metadata else "") != _QUESTION:
+        return False
+    start, _ = modifier.modifier_span
+    return start >= ent.end and "," in ent.doc[ent.end : start].text
+
+
+_QUESTION = "ctx.unc.question_after"
 _OWN_KEY = "pathmine.own_accession_key"  # the own accession, read once for clinical mentions
 _REVIEWED_KEY = "pathmine.reviewed_accession_key"  # a review's reviewed accession, read once
 _CITED_KEYS = "pathmine.cited_accession_keys"  # the accessions a report cites, read once

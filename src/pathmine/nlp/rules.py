@@ -211,7 +211,7 @@ class SectionRules(_Strict):
     schema_: Literal["pathmine.sections.v1"] = Field(alias="schema")
     version: str
     doc: str = ""
-    categories: dict[str, Literal["diagnostic", "descriptive", "clinical", "quoted"]]
+    categories: dict[str, Literal["diagnostic", "descriptive", "clinical", "quoted", "reference"]]
     rules: list[SectionRuleRecord]
     clinical_prior_specimen: PriorSpecimenCues | None = None
 

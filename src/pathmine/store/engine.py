@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +46,38 @@ def resolve_db_url(explicit: str | None) -> str:
 def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     # Per connection: FK enforcement and busy timeout are not persistent in SQLite; WAL is,
     # but setting it again is cheap and covers freshly created files.
+    # The busy timeout comes first: switching a new file to WAL takes a lock that another
+    # process creating the schema at the same moment may hold ("database is locked").
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        _enable_wal(cursor)
         # In WAL mode NORMAL never corrupts the database and a killed process loses nothing
         # committed; only an OS crash or power cut may drop the last transactions, which a
         # re-run of the ingest restores. It saves an fsync per batch commit.
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switch the file to WAL unless it already is (the mode persists in the file). The
+    switch needs a moment with no other connection on the file; while racers hold it, SQLite
+    answers "database is locked" without waiting, so the switch is retried for as long as the
+    busy timeout allows."""
+    (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() in ("wal", "memory"):
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
