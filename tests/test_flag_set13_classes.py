@@ -87,3 +87,72 @@ def test_foreign_retractions(
 def test_sites_in_other_languages(extractor: Extractor, text: str, site: str) -> None:
     sites = {d.site for d in extractor.extract(text).diagnoses}
     assert sites == {site}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "CONCLUSION :\nUtérus : NODULE DU STROMA ENDOMÉTRIAL de 4,8 cm.",
+            [("8930/0", "affirmed")],
+            id="fr-nodule-du-stroma",
+        ),
+        pytest.param(
+            "Diagnostic initial : nodule du stroma endométrial.\n\nCONCLUSION DE LA RELECTURE :\n"
+            "Utérus : SARCOME DU STROMA ENDOMÉTRIAL DE BAS GRADE. Le diagnostic initial de "
+            "nodule du stroma endométrial n'est pas retenu.",
+            [("8930/0", "historical"), ("8931/3", "affirmed"), ("8930/0", "negated")],
+            id="fr-review-conclusion-and-not-retained",
+        ),
+        pytest.param(
+            "Renseignements cliniques : Antécédent d'hystérectomie en 2016 pour léiomyome.",
+            [("8890/0", "historical")],
+            id="fr-antecedent-elided",
+        ),
+        pytest.param(
+            "ΔΙΑΓΝΩΣΗ: Μήτρα (ολική υστερεκτομή): ΛΕΙΟΜΥΟΣΑΡΚΩΜΑ, 7 εκ.",
+            [("8890/3", "affirmed")],
+            id="greek-capitals-without-accents",
+        ),
+    ],
+)
+def test_review_wording_and_greek(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "report_type", "own", "cited"),
+    [
+        (
+            "AVIS DE RELECTURE          N° de relecture : RL21-0077\n"
+            "Objet : relecture des lames de l'examen T15-01288.",
+            "review",
+            "RL21-0077",
+            ("T15-01288",),
+        ),
+        (
+            "EXPERT CONSULTATION          Ref.: QGP-19-0219\n"
+            "Material: 9 H&E slides from protocol 1842/19, General Hospital.",
+            "consult",
+            "QGP-19-0219",
+            ("1842/19",),
+        ),
+        (
+            "Conclusion : léiomyome.\nCommentaire : Une relecture des lames de 2014 est demandée.",
+            "original",
+            None,
+            (),
+        ),
+    ],
+)
+def test_review_facts(
+    extractor: Extractor, text: str, report_type: str, own: str | None, cited: tuple[str, ...]
+) -> None:
+    found = extractor.extract(text)
+    assert (found.inferred_report_type, found.accession, found.cited_accessions) == (
+        report_type,
+        own,
+        cited,
+    )

@@ -68,6 +68,14 @@ class ReportFacts:
     cited_dates: tuple[date, ...]
 
 
+# a numeric token cited as an accession only right after a label that says so ("from
+# protocol 1842/18", "examen n° 20141288"); bare numbers are dates, counts or sizes
+_LABELLED_NUMBER = re.compile(
+    r"(?i:\b(?:protocol[oe]?|accession|case|examen|esame|lab(?:oratory)?\s+(?:no|ref))\.?"
+    r"\s*(?:n[°º.]|no\.?|nr\.?|number)?\s*[:#]?\s*)(?P<number>\d{2,8}[/\-.]\d{2,8})\b"
+)
+
+
 def accession_key(accession: str) -> str:
     """Compare accessions as a lab writes them in other reports: letters and digits only, a
     four-digit year inside as two digits, leading zeros of the serial dropped
@@ -232,6 +240,11 @@ class FactReader:
             token = candidate.strip(" .-/")
             if self._is_accession(token) and any(c.isalpha() for c in token):
                 passing.append((start, token))
+        for m in _LABELLED_NUMBER.finditer(text):
+            token = m.group("number")
+            if self._shape.fullmatch(token) and self._is_accession(token):
+                passing.append((m.start("number"), token))
+        passing.sort()
         if passing:
             for start, token in passing:
                 if self._after_identifier_label(text, start):

@@ -32,6 +32,7 @@ per new word type (the vocabulary caches it), not per token.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -143,6 +144,7 @@ _SPLITS = {
 
 
 _TRIPLED = re.compile(r"([a-z])\1{2,}")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "j": "l"})
 
 
@@ -158,6 +160,11 @@ def ocr_norm(word: str) -> str:
     """
     # a capital "İ" lower-cases to "i" and a combining dot; Turkish "ı" is an "i" to OCR too
     lower = word.lower().strip().replace("\u0307", "").replace("ı", "i")
+    if _GREEK.search(lower):
+        # Greek capitals carry no accents: "ΛΕΙΟΜΥΟΣΑΡΚΩΜΑ" and "λειομυοσάρκωμα" share one norm
+        lower = "".join(
+            c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c)
+        ).replace("ς", "σ")
     if lower.isdigit() or not any(c.isalpha() for c in lower):
         return lower
     folded = lower.translate(_OCR_FOLD).replace("rn", "m")
