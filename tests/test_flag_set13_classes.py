@@ -156,3 +156,52 @@ def test_review_facts(
         own,
         cited,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Materiaal: coupes van T16-0881. Oorspronkelijke diagnose: dysplastische naevus.",
+            [("8727/0", "historical")],
+            id="nl-quoted-inline",
+        ),
+        pytest.param(
+            "Objet : relecture. Diagnostic initial : léiomyome.",
+            [("8890/0", "historical")],
+            id="fr-initial-diagnosis-inline",
+        ),
+        pytest.param(
+            "Diagnostic conclusion: leiomyoma.", [("8890/0", "affirmed")], id="own-conclusion"
+        ),
+        pytest.param(
+            "Klinikai adatok: Myoma uteri.\nSZÖVETTANI DIAGNÓZIS: Leiomyoma uteri, 6 cm.",
+            [("8890/0", "affirmed"), ("8890/0", "affirmed")],
+            id="hu-headers",
+        ),
+    ],
+)
+def test_quoted_and_hungarian_headers(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+def test_hungarian_sections_and_dates(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "SZÖVETTANI LELET          Szövettani szám: 2022/S/03102\n"
+        "Mintavétel: 2022.03.03.     Lelet kiadása: 2022.03.25.\n"
+        "Klinikai adatok: Myoma uteri.\nSZÖVETTANI DIAGNÓZIS: Leiomyoma uteri."
+    )
+    assert found.accession == "2022/S/03102"
+    assert [d.isoformat() for d in found.collection_dates] == ["2022-03-03"]
+    assert {m.section for m in found.diagnoses} == {"clinical_history", "final_diagnosis"}
+
+
+def test_voice_recognition_slips_in_features(extractor: Extractor) -> None:
+    """'high-power feels' for fields, 'tumour sell necrosis' for cell (dictation)."""
+    found = extractor.extract(
+        "Microscopy: The mitotic count is 12 per 10 high-power feels. There is coagulative "
+        "tumour sell necrosis."
+    ).features_summary()
+    assert (found["mitoses_per_10hpf"], found["tumor_cell_necrosis"]) == (12.0, True)
