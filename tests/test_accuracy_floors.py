@@ -1,7 +1,7 @@
 """Accuracy guard: every gold set scores at or above the floors recorded in corpora/floors.json.
 
 Every gold set has a floor: our own (dev, real, seed, flags), the fifteen TCGA batches annotated
-in place, the independently written synthetic sets (BSA-BSN) and the fourteen blind flag sets.
+in place, the independently written synthetic sets (BSA-BSO) and the fifteen blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -52,6 +52,7 @@ GOLD_SETS = {
             "BSL",
             "BSM",
             "BSN",
+            "BSO",
         )
     },
     # flag-only sets: no mention gold ("-")
@@ -69,6 +70,7 @@ GOLD_SETS = {
     "blind_flags12": ("blind_flags12/reports.jsonl", None, "blind_flags12/gold_flags.jsonl"),
     "blind_flags13": ("blind_flags13/reports.jsonl", None, "blind_flags13/gold_flags.jsonl"),
     "blind_flags14": ("blind_flags14/reports.jsonl", None, "blind_flags14/gold_flags.jsonl"),
+    "blind_flags15": ("blind_flags15/reports.jsonl", None, "blind_flags15/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"
