@@ -82,3 +82,48 @@ def test_code_and_assertion(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Retroperitoneal mass, excision: dedifferentiated liposarcoma.", "retroperitoneum"),
+        ("Diagnose:\nRetroperitoneal tumor, ve. side: LIPOSARKOM, 22 cm.", "left retroperitoneum"),
+        ("Kesimpulan: Massa rektum, biopsi: ADENOKARSINOMA.", "rectum"),
+        ("Zaključak: CELULARNI ŠVANOM, recidiv, desna strana vrata.", "right head and neck"),
+        ("Peritoneal nodule, biopsy: metastatic leiomyosarcoma.", "peritoneum"),
+    ],
+)
+def test_sites_flag_set_15(extractor: Extractor, text: str, site: str) -> None:
+    assert {d.site for d in extractor.extract(text).diagnoses} == {site}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "No smooth muscle neoplasm (leiomyoma or leiomyosarcoma) is identified.",
+            [("8897/1", "negated"), ("8890/0", "negated"), ("8890/3", "negated")],
+            id="negated-bracketed-list",
+        ),
+        pytest.param(
+            "Leiomyoma or leiomyosarcoma.",
+            [("8890/0", "uncertain"), ("8890/3", "uncertain")],
+            id="an-alternative-stays-uncertain",
+        ),
+        pytest.param(
+            "Nema znakova maligne tumorske ovojnice perifernog živca (MPNST).",
+            [("9540/3", "negated")],
+            id="hr-nema-znakova",
+        ),
+        pytest.param(
+            "Komentar: Ako dođe do ponovnog rasta, preporučuje se evaluacija za MPNST.",
+            [("9540/3", "hypothetical")],
+            id="hr-ako",
+        ),
+    ],
+)
+def test_flag_set_15_assertions(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses] == expected

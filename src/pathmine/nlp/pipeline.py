@@ -567,14 +567,17 @@ class Extractor:
             self._reports_prior_specimen(ent, clinical=role == "clinical")
         ):
             return "historical", [*ids, "sec.clinical_prior_specimen"]
+        # a clause-opening negation over a list negates before any hedge the list's own "or"
+        # raised ("No smooth muscle neoplasm (leiomyoma or leiomyosarcoma) is identified")
+        if not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}:
+            leading = self._leading_negation(ent)
+            if leading is not None:
+                return "negated", [*ids, leading]
         for category, assertion in _ASSERTION_ORDER:
             if category in by_category:
                 return assertion, ids
         if self._negated_as_list_item(ent):
             return "negated", [*ids, "ctx.neg.coordinated_list"]
-        leading = self._leading_negation(ent)
-        if leading is not None:
-            return "negated", [*ids, leading]
         if not by_category:
             twin = self._slash_twin(ent)
             if twin is not None:
@@ -620,6 +623,10 @@ class Extractor:
         r"(?:suggest|indicate|support|favou?r)\s+(?:an?\s+|the\s+)?$",
         re.IGNORECASE,
     )
+    _NO_BRACKET_LIST = re.compile(
+        r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+[^.;:()\n]{2,50}\(\s*(?:[^()\n]{0,60}\b(?:or|and|,)\s*)?$",
+        re.IGNORECASE,
+    )
     _NO_OR_LIST = re.compile(
         r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+(?P<items>[^.;:()\n]{3,80}?)\s+(?:or|nor)\s+"
         r"(?:(?:residual|metastatic|invasive|in[- ]situ)\s+)?$",
@@ -634,6 +641,8 @@ class Extractor:
         before = text_of(ent.doc)[sent.start_char : ent.start_char]
         if self._NO_TO_SUGGEST.search(before):
             return "ctx.neg.no_finding_to_suggest"
+        if self._NO_BRACKET_LIST.search(before):
+            return "ctx.neg.no_bracketed_list"
         found = self._NO_OR_LIST.search(before)
         if found is not None:
             words = set(re.findall(r"[a-z]+", found.group("items").lower()))

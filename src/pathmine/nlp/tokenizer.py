@@ -78,6 +78,10 @@ ABBREVIATIONS = frozenset(
         "v.a.",
         "z.n.",
         "st.p.",
+        # Danish/Norwegian sides: "ve. side" (venstre: left), "hø. side" (højre: right)
+        "ve.",
+        "hø.",
+        "hoe.",
     }
 )
 _TOKEN = re.compile(
