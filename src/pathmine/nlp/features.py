@@ -47,6 +47,7 @@ class FeatureFinder:
         self.mitoses = compile_all(rules.mitoses)
         self.necrosis = compile_all(rules.necrosis)
         self.atypia = compile_all(rules.atypia)
+        self.grade_words = {k.lower(): v for k, v in rules.grade_words.items()}
         self.findings = [
             (r.name or r.id, c)
             for r, c in zip(rules.findings, compile_all(rules.findings), strict=True)
@@ -163,6 +164,7 @@ class FeatureFinder:
         if rule_id.endswith(".bizarre"):
             return "severe focal"
         grade = m.group("grade").lower().replace("-", " ")
+        grade = self.grade_words.get(re.sub(r"\s+", " ", grade), grade)
         grade = {
             "minimal": "mild",
             "slight": "mild",

@@ -410,6 +410,9 @@ class FeatureRules(_Strict):
     triggers: list[str] = []
     postfix_negation_cues: list[str] = []
     findings: list[RegexRule] = []
+    # an atypia grade word of another language -> mild | moderate | severe ("moderada a
+    # severa" -> severe, "geringe" -> mild)
+    grade_words: dict[str, Literal["mild", "moderate", "severe"]] = {}
 
 
 class ReportTypeRule(_Strict):
