@@ -202,3 +202,38 @@ def norm_pattern(pattern: list[dict[str, Any]] | None) -> list[dict[str, Any]] |
             token["NORM"] = {k: [ocr_norm(v) for v in vs] for k, vs in value.items()}
         out.append(token)
     return out
+
+
+_MAX_PHRASES = 400  # a pattern expanding into more literal phrases stays a token pattern
+
+
+def pattern_phrases(pattern: list[dict[str, Any]] | None) -> list[str] | None:
+    """The literal phrases a simple token pattern stands for, or None when it is not one.
+
+    A pattern of ``LOWER`` words (a string or an ``IN`` list, optionally ``"OP": "?"``) is a
+    set of phrases; medspaCy matches phrases with one PhraseMatcher pass over the document,
+    while every token pattern costs the Matcher a predicate check per token. Thirty such
+    patterns added in one session cost a quarter of the TCGA throughput."""
+    if not pattern:
+        return None
+    options: list[list[str]] = []
+    for token in pattern:
+        if not set(token) <= {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        value = token.get("LOWER")
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = list(value["IN"])
+        else:
+            return None
+        if any(not w or " " in w for w in words):
+            return None
+        options.append([*words, ""] if "OP" in token else words)
+    phrases = [""]
+    for words in options:
+        phrases = [f"{p} {w}".strip() for p in phrases for w in words]
+        if len(phrases) > _MAX_PHRASES:
+            return None
+    unique = sorted({p for p in phrases if p})
+    return unique or None

@@ -32,7 +32,7 @@ from pathmine.nlp import (  # noqa: F401  (register factories)
     segmentation,
 )
 from pathmine.nlp.caseless import CaselessPattern
-from pathmine.nlp.context import norm_pattern
+from pathmine.nlp.context import norm_pattern, pattern_phrases
 from pathmine.nlp.features import FeatureFinder
 from pathmine.nlp.ocr_fuzzy import (
     fuzzy_vocabulary,
@@ -143,20 +143,26 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
         ]
     )
     assertions: Any = nlp.add_pipe("pathmine_context_v1")
-    assertions.add(
-        [
-            ConTextRule(
-                r.literal,
-                r.category,
-                direction=r.direction,
-                pattern=norm_pattern(r.pattern),
-                max_scope=r.max_scope,
-                allowed_types={DIAGNOSIS},
-                metadata={"id": r.id},
+    context_rules = []
+    for r in rules.context.rules:
+        phrases = pattern_phrases(r.pattern)
+        for literal, pattern in (
+            [(phrase, None) for phrase in phrases]
+            if phrases is not None
+            else [(r.literal, norm_pattern(r.pattern))]
+        ):
+            context_rules.append(
+                ConTextRule(
+                    literal,
+                    r.category,
+                    direction=r.direction,
+                    pattern=pattern,
+                    max_scope=r.max_scope,
+                    allowed_types={DIAGNOSIS},
+                    metadata={"id": r.id},
+                )
             )
-            for r in rules.context.rules
-        ]
-    )
+    assertions.add(context_rules)
     return nlp
 
 
@@ -231,9 +237,14 @@ class Extractor:
             yield self._flatten(doc)
 
     def _read_facts(self, doc: Doc) -> ReportFacts:
-        """Report facts read from the input's lines (labels start lines, wraps or not)."""
-        lines = lines_text_of(doc)
-        return self._facts.read(lines, lower_text_of(doc) if lines is text_of(doc) else None)
+        """Report facts read from the input's lines (labels start lines, wraps or not), once
+        per document: the assertion step asks for the report's own and cited numbers too."""
+        facts = doc.user_data.get(_FACTS_KEY)
+        if facts is None:
+            lines = lines_text_of(doc)
+            facts = self._facts.read(lines, lower_text_of(doc) if lines is text_of(doc) else None)
+            doc.user_data[_FACTS_KEY] = facts
+        return facts
 
     def _infer_type(self, doc: Doc) -> str:
         lines = lines_text_of(doc)
@@ -1018,6 +1029,7 @@ def _question_of_next_clause(ent: Span, modifier: Any) -> bool:
 
 
 _QUESTION = "ctx.unc.question_after"
+_FACTS_KEY = "pathmine.report_facts"  # the report facts, read once per document
 _OWN_KEY = "pathmine.own_accession_key"  # the own accession, read once for clinical mentions
 _REVIEWED_KEY = "pathmine.reviewed_accession_key"  # a review's reviewed accession, read once
 _CITED_KEYS = "pathmine.cited_accession_keys"  # the accessions a report cites, read once

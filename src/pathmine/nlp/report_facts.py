@@ -70,9 +70,11 @@ class ReportFacts:
 
 # a numeric token cited as an accession only right after a label that says so ("from
 # protocol 1842/18", "examen n° 20141288"); bare numbers are dates, counts or sizes
-_LABELLED_NUMBER = re.compile(
-    r"(?i:\b(?:protocol[oe]?|accession|case|examen|esame|lab(?:oratory)?\s+(?:no|ref))\.?"
-    r"\s*(?:n[°º.]|no\.?|nr\.?|number)?\s*[:#]?\s*)(?P<number>\d{2,8}[/\-.]\d{2,8})\b"
+_SLASHED_NUMBER = re.compile(r"(?<![\w/.\-])\d{2,8}[/\-.]\d{2,8}\b(?![/.\-]\d)")
+_NUMBER_LABEL = re.compile(
+    r"\b(?:protocol[oe]?|accession|case|examen|esame|lab(?:oratory)?\s+(?:no|ref))\.?"
+    r"\s*(?:n[°º.]|no\.?|nr\.?|number)?\s*[:#]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -240,10 +242,12 @@ class FactReader:
             token = candidate.strip(" .-/")
             if self._is_accession(token) and any(c.isalpha() for c in token):
                 passing.append((start, token))
-        for m in _LABELLED_NUMBER.finditer(text):
-            token = m.group("number")
-            if self._shape.fullmatch(token) and self._is_accession(token):
-                passing.append((m.start("number"), token))
+        for m in _SLASHED_NUMBER.finditer(text):
+            token = m.group(0)
+            if _NUMBER_LABEL.search(text, max(0, m.start() - 32), m.start()) and (
+                self._shape.fullmatch(token) and self._is_accession(token)
+            ):
+                passing.append((m.start(), token))
         passing.sort()
         if passing:
             for start, token in passing:
