@@ -51,3 +51,16 @@ def extractor() -> Extractor:
 def test_features(extractor: Extractor, text: str, expected: dict[str, Any]) -> None:
     summary = extractor.extract(text).features_summary()
     assert {k: summary[k] for k in expected} == expected
+
+
+def test_phyllodes_criteria_in_portuguese(extractor: Extractor) -> None:
+    """A phyllodes tumour's malignant criteria written in Portuguese (flag set 15, BF15-16):
+    marked stromal atypia, stromal overgrowth, infiltrative borders, mitoses per 10 HPF."""
+    found = extractor.extract(
+        "O estroma apresenta atipia estromal acentuada. Há supercrescimento estromal. As "
+        "bordas são infiltrativas. Contam-se 11 mitoses por 10 campos de grande aumento."
+    )
+    names = {(f.name, f.value) for f in found.features}
+    assert {("stromal_overgrowth", "present"), ("infiltrative_growth", "present")} <= names
+    summary = found.features_summary()
+    assert (summary["atypia"], summary["mitoses_per_10hpf"]) == ("severe", 11.0)
