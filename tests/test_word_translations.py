@@ -56,6 +56,14 @@ def test_translations_name_lexicon_words_and_are_not_english() -> None:
         ),
         pytest.param("Diagnos: Malignt melanom.", [("8720/3", "affirmed")], id="sv-melanoma"),
         pytest.param(
+            "ZAKLYUCHENIE: Leyomiosarkoma tela matki.",
+            [("8890/3", "affirmed")],
+            id="ru-transliterated",
+        ),
+        pytest.param(
+            "Заключение: лейомиосаркома тела матки.", [("8890/3", "affirmed")], id="ru-cyrillic"
+        ),
+        pytest.param(
             "The tumour was discussed at the Kolloquium fuer Uterine Sarkome.",
             [],
             id="a-meeting-named-for-a-tumour",
