@@ -168,6 +168,16 @@ def build_nlp(rules: RulePack | None = None, tokenizer: str = "pathmine") -> Lan
 
 _SENTENCE_REACH = 160  # characters a wrapped sentence may run either side of a cue
 
+# A "no" that opens a clause, a line or a bullet ("No residual tumour (leiomyosarcoma)",
+# "- no atypia or necrosis"): the negation then reaches the items that follow it
+_CLAUSE_OPENING_NO = r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+"
+
+
+def _clause_around(before: str, after: str, reach: int) -> str:
+    """The mention's clause, at most ``reach`` characters either side and not across a
+    semicolon: the span an accession must sit in to be the mention's specimen."""
+    return before[-reach:].rpartition(";")[2] + " " + after[:reach].partition(";")[0]
+
 
 class Extractor:
     """Holds one pipeline and turns texts into ``Extraction`` records.
@@ -635,11 +645,11 @@ class Extractor:
         re.IGNORECASE,
     )
     _NO_BRACKET_LIST = re.compile(
-        r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+[^.;:()\n]{2,50}\(\s*(?:[^()\n]{0,60}\b(?:or|and|,)\s*)?$",
+        _CLAUSE_OPENING_NO + r"[^.;:()\n]{2,50}\(\s*(?:[^()\n]{0,60}\b(?:or|and|,)\s*)?$",
         re.IGNORECASE,
     )
     _NO_OR_LIST = re.compile(
-        r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+(?P<items>[^.;:()\n]{3,80}?)\s+(?:or|nor)\s+"
+        _CLAUSE_OPENING_NO + r"(?P<items>[^.;:()\n]{3,80}?)\s+(?:or|nor)\s+"
         r"(?:(?:residual|metastatic|invasive|in[- ]situ)\s+)?$",
         re.IGNORECASE,
     )
@@ -799,7 +809,7 @@ class Extractor:
         if cues is None or cues.cited_accession is None:
             return False
         reach = cues.cited_accession_reach
-        clause = before[-reach:].rpartition(";")[2] + " " + after[:reach].partition(";")[0]
+        clause = _clause_around(before, after, reach)
         found = [m.group(0) for m in self._cited_accession.finditer(clause)]
         if not found:
             return False
@@ -818,7 +828,7 @@ class Extractor:
             return False
         cues = self.rules.sections.clinical_prior_specimen
         reach = cues.cited_accession_reach if cues else 0
-        clause = before[-reach:].rpartition(";")[2] + " " + after[:reach].partition(";")[0]
+        clause = _clause_around(before, after, reach)
         own, cited = self._own_accession(doc), self._cited_keys(doc)
         return any(
             key not in (own, reviewed) and (key in cited or not lettered)
