@@ -435,6 +435,17 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
             window = [*window[:inner], *window[end - 1 :]]
             end = inner + 1
             cue = book.match_ending_at(norms, end)
+    if cue is None and end >= 3 and words[end - 1] == "for":
+        for where in _cells_phrase_starts(words, end - 1):
+            # "positive staining of tumor cells in the glandular areas for estrogen
+            # receptor": the cue around the cells it was seen in
+            spliced = [*norms[:where], *norms[end - 1 :]]
+            cue = book.match_ending_at(spliced, where + 1)
+            if cue is not None:
+                norms, words = spliced, [*words[:where], *words[end - 1 :]]
+                window = [*window[:where], *window[end - 1 :]]
+                end = where + 1
+                break
     distant = False
     if cue is None:
         # "negative for BRST-2, mammaglobin, CK20": skip the list items of unknown stains
@@ -459,6 +470,24 @@ def _prefix(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
         result = "negative"
     intensity, extent = _qualifiers(book, window[max(0, end - len(cue.tokens) - 3) :])
     return _Found(result, start, "prefix", intensity, extent, cue.tokens, distant)
+
+
+_CELLS_WORDS = frozenset(
+    {"cells", "tumor", "tumour", "component", "components", "areas", "nuclei", "glands"}
+)
+
+
+def _cells_phrase_starts(words: Sequence[str], end: int) -> list[int]:
+    """Where a phrase naming the cells or area stained ("of tumor cells in the glandular
+    areas", "in the solid component") that ends at ``end`` may begin, nearest first: at
+    most eight words, no punctuation."""
+    starts = []
+    for j in range(end - 2, max(-1, end - 10), -1):
+        if not words[j].isalpha():
+            break
+        if words[j] in {"of", "in", "within"} and _CELLS_WORDS & set(words[j:end]):
+            starts.append(j)
+    return starts
 
 
 def _inner_qualifier(book: CueBook, words: Sequence[str], end: int) -> int:
@@ -555,6 +584,17 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
         if _is_score(tok):
             seen.append(tok)
             continue
+        if words[k] in _PROCEDURE_VERBS and all(w in _PROCEDURE_SUBJECT for w in words[:k]):
+            # "Pancytokeratin immunostain performed on all lymph node specimens (B-I) is
+            # negative": the result follows the procedure and where it was done
+            later = _stronger_cue(book, norms, k + 1, reach=_PROCEDURE_REACH)
+            if later is None:
+                return None
+            j, done = later
+            if words[j + len(done.tokens) : j + len(done.tokens) + 1] in (["for"], ["of"]):
+                return None  # "... show tumor foci are positive for p16": another list's
+            intensity, extent = _qualifiers(book, tokens[j + len(done.tokens) : j + 6])
+            return _Found(done.result, tokens[j].i + len(done.tokens), "postfix", intensity, extent)
         cue = CueBook.match_at(book.postfix, norms, k)
         if cue is not None and _control_only(words, k):
             # "CD34 highlights blood vessels (but not the dilated spaces)", "desmin stains
@@ -590,10 +630,12 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             stronger = (
                 _stronger_cue(book, norms, k + len(cue.tokens)) if cue.text in _WEAK_CUES else None
             )
-            if stronger is None and cue.text in _WEAK_CUES and _procedural(words, k + 1):
+            if stronger is None and cue.text in _WEAK_CUES and _procedure_ahead(words, k + 1):
                 # "ER and PR stains were performed on block B18", "stains are pending": the
                 # stain was done, its result is elsewhere (or "... are negative" further on)
-                later = _stronger_cue(book, norms, _procedure_end(words, k + 1), reach=14)
+                later = _stronger_cue(
+                    book, norms, _procedure_end(words, k + 1), reach=_PROCEDURE_REACH
+                )
                 if later is None:
                     return None
                 stronger = later
@@ -672,6 +714,16 @@ _PROCEDURE_VERBS = {
 }
 
 
+# How far a result may follow the procedure it closes ("stains performed on the right
+# pelvic nodes (blocks C1-C4) are negative"), in tokens
+_PROCEDURE_REACH = 20
+# The words a marker's own procedure may open with ("desmin immunostain was performed")
+_PROCEDURE_SUBJECT = frozenset(
+    {"immunostain", "immunostains", "immunohistochemistry", "ihc", "was", "were", "is", "are"}
+    | {"has", "have", "been", "also", "additionally", "stain", "stains", "staining"}
+)
+
+
 def _procedural(words: Sequence[str], k: int) -> bool:
     """The words at ``k`` say a stain was done or is awaited, not what it showed."""
     if k < len(words) and words[k] in {"were", "was", "are", "is", "have", "has", "been"}:
@@ -679,6 +731,20 @@ def _procedural(words: Sequence[str], k: int) -> bool:
     if k < len(words) and words[k] == "been":
         k += 1
     return k < len(words) and words[k] in _PROCEDURE_VERBS
+
+
+def _procedure_ahead(words: Sequence[str], k: int, reach: int = 8) -> bool:
+    """A procedure verb follows within the clause ("stains are performed", "cytokeratin
+    stains on the sentinel nodes are pending", "RECEPTOR STAINS Date Ordered"): the stain
+    was done or awaited, its result (if any) comes after the procedure."""
+    if _procedural(words, k):
+        return True
+    for j in range(k, min(len(words), k + reach)):
+        if words[j] in _CLAUSE_BREAKS or words[j] == ",":
+            return False
+        if words[j] in _PROCEDURE_VERBS:
+            return True
+    return False
 
 
 def _procedure_end(words: Sequence[str], k: int) -> int:
@@ -705,13 +771,24 @@ def _result_adjective_before(book: CueBook, first: Span) -> str | None:
 def _stronger_cue(
     book: CueBook, norms: Sequence[str], start: int, reach: int = 6
 ) -> tuple[int, _Cue] | None:
+    """The first result cue (not a staining word) within ``reach`` tokens of ``start`` and
+    in the same clause; a bracketed aside ("(blocks B1, B3)") does not end the clause."""
+    depth = 0
     for j in range(start, min(len(norms), start + reach)):
+        depth = max(0, depth + {"(": 1, ")": -1}.get(norms[j], 0))
+        if depth:
+            continue
         if norms[j] in {".", ";", ","}:
             return None
         cue = CueBook.match_at(book.postfix, norms, j)
         if cue is not None and cue.text not in _WEAK_CUES and cue.tokens[0].isalpha():
+            if _CONTROLS & set(norms[j + len(cue.tokens) : j + len(cue.tokens) + 4]):
+                continue  # "performed with appropriate positive and negative controls"
             return j, cue
     return None
+
+
+_CONTROLS = frozenset({"control", "controls"})
 
 
 def _checkbox_before(words: Sequence[str], k: int) -> bool:
@@ -969,7 +1046,12 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         if found is None or found.cue in _SUBJECT_NORMS:
             subject = found
             found = _postfix(book, sent, group, next_start)
-            if found is None and subject is not None and not _no_result(sent, group, next_start):
+            if (
+                found is None
+                and subject is not None
+                and not _no_result(sent, group, next_start)
+                and not _next_list_has_own_result(book, sent, group_of.get(next_start))
+            ):
                 found = subject
         if found is None and previous is not None and previous.via == "prefix":
             found = _inherit(book, doc[previous_end : group[0].start], previous)
@@ -1004,6 +1086,16 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
         if r.start not in restating and not _molecular(book, sent, r)
         for expanded in _expand(book, r)
     ]
+
+
+def _next_list_has_own_result(book: CueBook, sent: Span, following: list[Span] | None) -> bool:
+    """The sentence's next marker list has a result cue of its own ("Stains for mismatch
+    repair proteins show that the tumour cells are positive for MSH2 and MSH6"): the
+    stains named as the subject before it are the topic, not stained positive."""
+    if following is None:
+        return False
+    found = _prefix(book, sent, following)
+    return found is not None and not found.distant and found.cue not in _SUBJECT_NORMS
 
 
 _CALLED = re.compile(
