@@ -32,12 +32,44 @@ _OTHER_LANGUAGE_MAX = 4  # words of the other language in a bilingual header
 def _ends_header(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return True
+    end = _review_qualifier_end(doc, end) or end
+    if end >= len(doc):
+        return True
     token = doc[end]
     if token.text == "(":
         return _qualifier_end(doc, end) is not None
     if token.text == "/":
         return _translation_end(doc, end) is not None
     return token.text in _HEADER_END or (token.is_space and "\n" in token.text)
+
+
+_REVIEW_WORDS = frozenset(
+    {"on", "of", "the", "review", "reviewed", "material", "slides", "blocks", "specimen"}
+)
+_REVIEW_QUALIFIER_MAX = 4  # words in "OPINION ON REVIEWED MATERIAL", "MICROSCOPY OF THE SLIDES"
+
+
+def _review_qualifier_end(doc: Doc, start: int) -> int | None:
+    """End of the words that say a header is about the reviewed material ("Microscopic
+    review:", "Opinion on reviewed material (HP/2287/16):"): any header may carry them, so
+    a review's own sections are found without a literal for each wording. ``None`` when
+    the words at ``start`` are no such qualifier."""
+    k, words, reviewed = start, 0, False
+    while k < len(doc) and words <= _REVIEW_QUALIFIER_MAX:
+        token = doc[k]
+        if token.is_space and "\n" not in token.text:
+            k += 1
+            continue
+        if token.lower_ not in _REVIEW_WORDS:
+            break
+        reviewed = reviewed or token.lower_ in {"review", "reviewed"}
+        words += 1
+        k += 1
+    if not reviewed or words > _REVIEW_QUALIFIER_MAX:
+        return None
+    while k > start and doc[k - 1].is_space:
+        k -= 1
+    return k
 
 
 def _translation_end(doc: Doc, slash: int) -> int | None:
@@ -179,6 +211,7 @@ class PathologySectionizer(Sectionizer):
             sections.append(Section(None, 0, 0, 0, first))
         for i, (match_id, start, end) in enumerate(matches):
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
+            end = _review_qualifier_end(doc, end) or end
             if end < len(doc) and doc[end].text == "(":
                 end = _qualifier_end(doc, end) or end
             elif end < len(doc) and doc[end].text == "/":

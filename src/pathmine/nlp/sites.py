@@ -16,16 +16,19 @@ import re
 from pathmine.nlp.rules import SiteVocabulary
 
 _PART = re.compile(
-    r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+"
-    r"(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
+    r"^[ \t]*(?:(?i:part)[ \t]+)?(?P<label>[A-Z]|\d{1,2}|\((?:[A-Z]|\d{1,2})\))[.):]?(?<=[.):])"
+    r"[ \t]+(?P<site>[A-Za-z][^\n:]{2,80}?)[ \t]*(?::|$)",
     re.MULTILINE,
 )
 # A part heading that is only a specimen label ("1) Uterine fibroid:", "A. Fibroid uterus:"):
 # the colon ends the line, and the diagnosis follows on the lines below.
 _LABEL_HEADING = re.compile(
-    r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2})[.):][ \t]+[A-Za-z\"'“‘][^\n]*:[ \t]*$",
+    r"^[ \t]*(?:(?i:part)[ \t]+)?(?:[A-Z]|\d{1,2}|\((?:[A-Z]|\d{1,2})\))[.):]?(?<=[.):])[ \t]+"
+    r"[A-Za-z\"'“‘][^\n]*:[ \t]*$",
     re.MULTILINE,
 )
+# the part number that opens a line ("(1) ", "2) ", "B. ")
+_LINE_LABEL = re.compile(r"[ \t]*\(?(?P<label>[A-Z]|\d{1,2})[.):]")
 _SPECIMEN = re.compile(
     r"^[ \t]*(?:specimens?(?: submitted)?|site|source(?: of specimen)?|nature of specimen)"
     r"[ \t]*[:\-][ \t]*(?P<site>[^\n]{3,120})$",
@@ -122,10 +125,12 @@ class SiteIndex:
 
     def __init__(self, text: str, normalizer: SiteNormalizer) -> None:
         marks: list[tuple[int, str]] = []
+        self._part_sites: dict[str, str] = {}
         for m in _PART.finditer(text):
             site = normalizer.normalize(m.group("site"))
             if site:
                 marks.append((m.start(), site))
+                self._part_sites.setdefault(m.group("label").strip("()"), site)
         parts = {start for start, _ in marks}
         for m in _DIAGNOSIS_LINE.finditer(text):
             site = normalizer.normalize(m.group("site"))
@@ -172,7 +177,7 @@ class SiteIndex:
             site = self._normalizer.normalize(attached.group("site"))
             if site:
                 return site
-        site = self.site_at(start)
+        site = self.site_at(start) or self._numbered_part_site(start)
         if site:
             return site
         window = self._text[max(sentence_start, start - 120) : min(sentence_end, end + 40)]
@@ -182,6 +187,14 @@ class SiteIndex:
         if len(set(self._sites)) == 1:
             return self._sites[0]  # one specimen: its microscopy comes before its heading
         return self._default
+
+    def _numbered_part_site(self, start: int) -> str | None:
+        """The site of the part whose number opens the mention's line, when that part is
+        headed by a site elsewhere: "(1) Adenomatous polyp ..." in the microscopy of a
+        report whose diagnosis reads "(1) Caecum, polypectomy: TUBULAR ADENOMA"."""
+        line_start = self._text.rfind("\n", 0, start) + 1
+        label = _LINE_LABEL.match(self._text, line_start, start)
+        return self._part_sites.get(label.group("label")) if label else None
 
     def in_label_heading(self, start: int, end: int) -> bool:
         """The span lies inside a colon-terminated part heading: it names the specimen."""
