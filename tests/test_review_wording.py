@@ -51,7 +51,7 @@ def test_review_report_types(extractor: Extractor, head: str, expected: str) -> 
         ),
         pytest.param(
             "COMMENT: Leiomyosarcoma was considered. Atypia is severe.",
-            {("8890/3", "affirmed")},
+            {("8890/3", "uncertain")},  # in the differential: a hedge (BSP), not negated
             id="considered-without-but-is-not-negated",
         ),
         # "X is excluded by ...", "X and Y are excluded", "stains rule out X"

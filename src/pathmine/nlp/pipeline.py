@@ -635,13 +635,18 @@ class Extractor:
         }
     )
 
-    # "No osteoid is seen to suggest osteosarcoma": a negated finding offered as evidence
+    # "No osteoid is seen to suggest osteosarcoma", "None of the tumours shows the atypia ...
+    # that would raise concern for leiomyosarcoma": a negated finding offered as evidence
     # negates the diagnosis it would suggest; "No atypical ductal hyperplasia or in situ
     # carcinoma": a clause-opening "no" reaches every item of its "or" list, beyond the cue's
     # own four tokens (its first item need not be a diagnosis)
     _NO_TO_SUGGEST = re.compile(
-        r"(?:^|[.;:]\s*)(?:no|nothing|there\s+is\s+no)\b[^.;:()\n]{0,60}?\bto\s+"
-        r"(?:suggest|indicate|support|favou?r)\s+(?:an?\s+|the\s+)?$",
+        r"(?:^|[.;:]\s*)(?:no|nothing|none\s+of|there\s+(?:is|are)\s+no)\b"
+        r"(?:(?!\b(?:but|however|although|whereas|yet)\b)[^.;:()\n]){0,110}?"
+        r"\b(?:to\s+(?:suggest|indicate|support|favou?r)"
+        r"|that\s+(?:would|might|could)\s+(?:suggest|indicate|support|favou?r"
+        r"|raise\s+(?:the\s+)?(?:concern|suspicion|possibility)\s+(?:for|of)))"
+        r"\s+(?:an?\s+|the\s+)?$",
         re.IGNORECASE,
     )
     _NO_BRACKET_LIST = re.compile(

@@ -1,0 +1,68 @@
+"""BSP error classes (tenth session); every row is our own sentence.
+
+- "X is not favoured" is a hedge, like "less likely" (three independent authors): uncertain.
+- "X was considered / were raised" hedges X; a later "criteria not met" still negates it.
+- "help(s) to exclude X" is the pathologist's exclusion: negated.
+- "None of the tumours shows ... that would raise concern for X": negated.
+- A "?" reaches a multi-word name after it ("? low-grade ESS").
+- "<procedure> in <year> ... for X" names an earlier specimen's diagnosis: historical.
+- "surveillance for endometrial and other carcinomas" is a future plan: hypothetical.
+- "Your report lists the diagnosis as X": historical; "asks whether the lesion could
+  instead be Y": uncertain.
+- A CAP-style summary's bracketed protocol name and a team in brackets are no mentions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pathmine.nlp import Extractor, default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+CASES = [
+    ("Endometrial stromal sarcoma is not favoured on this material.", {("8930/3", "uncertain")}),
+    ("A schwannoma is not favored.", {("9560/0", "uncertain")}),
+    (
+        "Leiomyosarcoma was considered because of the atypia; however, the criteria for"
+        " leiomyosarcoma are not met.",
+        {("8890/3", "uncertain"), ("8890/3", "negated")},
+    ),
+    ("Chondrosarcoma was raised on imaging.", {("9220/3", "uncertain")}),
+    (
+        "Diffuse desmin staining helps to exclude an endometrial stromal sarcoma.",
+        {("8930/3", "negated")},
+    ),
+    (
+        "None of the nodules shows the necrosis, atypia or mitotic activity that would raise"
+        " concern for leiomyosarcoma.",
+        {("8890/3", "negated")},
+    ),
+    (
+        "No mitoses are seen, but the pattern would raise concern for leiomyosarcoma.",
+        {("8890/3", "uncertain")},
+    ),
+    ("Clinical: ? high-grade endometrial stromal sarcoma.", {("8930/3", "uncertain")}),
+    ("Myomectomy in 2012 at a private hospital for leiomyoma.", {("8890/0", "historical")}),
+    (
+        "Surveillance for endometrial and other Lynch-associated carcinomas is advised.",
+        {("8010/3", "hypothetical")},
+    ),
+    ("The outside report lists the diagnosis as cellular leiomyoma.", {("8892/0", "historical")}),
+    (
+        "You ask whether the tumour could instead be an endometrial stromal nodule.",
+        {("8930/0", "uncertain")},
+    ),
+    ("CAP-STYLE SUMMARY (Uterus: Carcinosarcoma of the Endometrium)", set()),
+    ("Dr B. Okafor (Sarcoma Surgery) Received: 02/03/2025", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_assertions(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(d.icdo3, d.assertion) for d in extractor.extract(text).diagnoses}
+    assert found == expected
