@@ -11,6 +11,14 @@ Error classes from the TCGA second annotation, each with sentences of our own:
   between the cue and the marker;
 - a sentence that opens with a literature citation ("See Smith et al, ...") reports a study;
 - OCR and long forms of WT1 ("WT -1", "Wilm's tumor gene").
+BSP classes:
+- an extent or intensity word before a list with no result word ("The diffuse desmin and
+  h-caldesmon ...", "with only focal desmin") is staining: positive; a result adjective after
+  a joining word ("with negative CD10") belongs to the marker it precedes, not the list
+  before; "positive with negative CD10" keeps the first list's result;
+- "highlights the epithelial component only" is the lesion's own result;
+- markers the lexicon lacked (PTEN, ARID1A, L1CAM, INI1, SMARCA4, FH) no longer lend their
+  result to the marker before them; "keratin pearl formation" is no stain.
 """
 
 from __future__ import annotations
@@ -60,6 +68,29 @@ CASES = [
     ("Desmin is positive (see Jones et al. 2012).", {("desmin", "positive")}),
     ("WT -1 is negative in the tumour.", {("WT1", "negative")}),
     ("The carcinoma is unreactive for Wilm's tumor gene (WT-1).", {("WT1", "negative")}),
+    (
+        "The diffuse SMA and desmin with negative CD10 favour a smooth muscle tumour.",
+        {("SMA", "positive"), ("desmin", "positive"), ("CD10", "negative")},
+    ),
+    (
+        "Strong CD10 with only patchy desmin and negative h-caldesmon suggest a stromal tumour.",
+        {("CD10", "positive"), ("desmin", "positive"), ("h-caldesmon", "negative")},
+    ),
+    (
+        "ER and PR are positive with negative WT1.",
+        {("ER", "positive"), ("PR", "positive"), ("WT1", "negative")},
+    ),
+    ("Desmin positive with strong intensity.", {("desmin", "positive")}),
+    ("There is no diffuse desmin.", set()),
+    ("Squamous nests with focal keratin pearl formation.", set()),
+    (
+        "Pan-cytokeratin highlights the glandular component only.",
+        {("pan-cytokeratin", "positive")},
+    ),
+    (
+        "p53 wild-type pattern, ARID1A loss in the tumour glands.",
+        {("p53", "positive"), ("ARID1A", "negative")},
+    ),
 ]
 
 

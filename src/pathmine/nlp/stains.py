@@ -603,11 +603,26 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
             return _Found("negative", tok.i + 1, "control")
         if cue is not None and _options_line(book, norms, k, cue):
             return None  # "ER  o Negative  o Positive": a form's printed options
+        if cue is not None and _adjective_of_next_list(sent, words, k, len(cue.tokens), stop):
+            # "The diffuse desmin and h-caldesmon with negative CD10": the result word is the
+            # next marker's adjective, not this list's result
+            return None
         if cue is not None:
             after = words[k + len(cue.tokens)] if k + len(cue.tokens) < len(words) else ""
-            if after in {"for", "with", "of"} and not (
-                after in {"for", "of"}
-                and _lesion_object(book, tokens[k + len(cue.tokens) + 1 : k + len(cue.tokens) + 4])
+            beyond = k + len(cue.tokens) + 1
+            if (
+                after in {"for", "with", "of"}
+                and not (
+                    after in {"for", "of"} and _lesion_object(book, tokens[beyond : beyond + 3])
+                )
+                and not (
+                    after == "with"
+                    and cue.text not in _WEAK_CUES
+                    and (
+                        _result_word_follows(book, norms, beyond)
+                        or words[beyond : beyond + 1] in ([w] for w in book.intensity)
+                    )
+                )
             ):
                 return None  # a prefix cue of the next list ("..., negative for S100")
             if (
@@ -666,6 +681,43 @@ def _postfix(book: CueBook, sent: Span, group: list[Span], stop: int) -> _Found 
     if len(tokens) <= _WINDOW:
         return _qualifiers_only(book, seen)
     return None
+
+
+_MORPHOLOGY_NOUNS = frozenset({"pearl", "pearls", "pearling", "formation", "debris", "plugs"})
+_JOINING = frozenset({"with", "and", "but", "while", "whereas", "plus"})
+
+
+def _adjective_of_next_list(
+    sent: Span, words: Sequence[str], k: int, length: int, stop: int
+) -> bool:
+    """The cue at ``words[k]`` ends the window right where the next marker list starts and
+    follows a joining word: "with negative CD10" qualifies CD10, not the list before it."""
+    return k + length == len(words) and stop < sent.end and k >= 1 and words[k - 1] in _JOINING
+
+
+def _qualifier_before(book: CueBook, sent: Span, group: list[Span]) -> _Found | None:
+    """An extent or intensity word right before the list, with no result word anywhere
+    ("The diffuse desmin and h-caldesmon ...", "with only focal desmin"): staining of the
+    lesion, so positive (ANNOTATION.md section 4: focal, weak, patchy are positive)."""
+    doc = sent.doc
+    k = group[0].start - 1
+    while k >= sent.start and (doc[k].is_space or doc[k].lower_ in {"only", "but"}):
+        k -= 1
+    if k < sent.start:
+        return None
+    word = doc[k].lower_
+    following = doc[group[-1].end].lower_ if group[-1].end < sent.end else ""
+    if following in _MORPHOLOGY_NOUNS:
+        return None  # "focal keratin pearl formation" is morphology, not a stain
+    if word not in book.extent and word not in book.intensity:
+        adjective = _result_adjective_before(book, group[0])
+        if adjective is None or k == sent.start or doc[k - 1].lower_ not in _JOINING:
+            return None
+        return _Found(adjective, group[0].start, "qualifier")  # "with negative CD10"
+    if k > sent.start and doc[k - 1].lower_ in book.negators:
+        return None  # "no diffuse desmin" is not staining
+    intensity, extent = _qualifiers(book, [doc[k]])
+    return _Found("positive", group[0].start, "qualifier", intensity, extent)
 
 
 def _leader_dot(tok: Token) -> bool:
@@ -920,7 +972,17 @@ def _control_only(words: Sequence[str], k: int) -> bool:
     return False
 
 
-_LESION_WORDS = {"tumour", "tumor", "neoplastic", "lesional", "malignant", "atypical", "spindle"}
+_LESION_WORDS = {
+    "tumour",
+    "tumor",
+    "neoplastic",
+    "lesional",
+    "malignant",
+    "atypical",
+    "spindle",
+    "component",  # "AE1/AE3 highlights the epithelial component only": part of the lesion
+    "components",
+}
 
 
 def _qualifiers_only(book: CueBook, seen: Sequence[Token]) -> _Found | None:
@@ -1057,6 +1119,8 @@ def resolve_sentence(book: CueBook, sent: Span, markers: Sequence[Span]) -> list
             found = _inherit(book, doc[previous_end : group[0].start], previous)
             if found is None:
                 previous = None  # a clause break ends the prefix's reach for later lists too
+        if found is None:
+            found = _qualifier_before(book, sent, group)
         if found is not None:
             found = _called(doc, found, next_start if next_start < sent.end else sent.end)
         second = _second_result(book, sent, found, next_start) if found is not None else None
