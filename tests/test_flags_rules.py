@@ -304,6 +304,35 @@ CASES = [
         {("benign_to_malignant", "A", "B", "medium")},
     ),
     (
+        # FLAG-RULES.md: a report that names no malignancy (here no diagnosis at all: "atypical
+        # spindle cell proliferation" is no mention) but describes a smooth-muscle neoplasm by
+        # its stains, with the malignancy criteria met
+        "inferred-without-any-named-diagnosis",
+        [
+            R("A", "2012-03-15", (dx(LEIOMYOMA),)),
+            R(
+                "B",
+                "2017-10-27",
+                (),
+                (stain("SMA"), stain("desmin"), stain("h-caldesmon"), stain("CD117", "negative")),
+                (
+                    feat("atypia", "moderate diffuse"),
+                    feat("mitoses_per_10hpf", "16"),
+                    feat("tumor_cell_necrosis", "present"),
+                ),
+            ),
+        ],
+        {("benign_to_malignant", "A", "B", "medium")},
+    ),
+    (
+        "unnamed-stains-without-malignant-behaviour",
+        [
+            R("A", "2012-03-15", (dx(LEIOMYOMA),)),
+            R("B", "2017-10-27", (), (stain("SMA"), stain("desmin"), stain("CD117", "negative"))),
+        ],
+        set(),
+    ),
+    (
         "lipoma-with-mdm2-amplification",
         [R("A", "2015-01-01", (dx("8850/0"),), features=(feat("mdm2_amplified", "true"),))],
         {("benign_with_malignant_features", "A", "A", "medium")},

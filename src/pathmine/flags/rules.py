@@ -50,6 +50,8 @@ SEVERITIES = ("low", "medium", "high", "critical")
 LONG_INTERVAL_DAYS = 10 * 365  # beyond this a recurrence of the same tumour is less likely
 NOT_FINDINGS = frozenset({"clinical", "quoted", "reference"})  # section roles that hold no finding
 B2M, REVIEW, FEATURES = "flag.b2m.v2", "flag.review.v2", "flag.features.v2"
+# the lineage by which an unnamed neoplasm takes its family from its stains (lineages.json)
+_UNNAMED_LINEAGE = "mesenchymal_nos"
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,41 @@ class FlagEngine:
             why = self._malignant_behaviour(m, pool, pheno[0])
             if why is not None:
                 out.append(_Finding(entry, m, pheno[0], inferred=why, phenotype=pheno[1]))
+        if not out and entry.report_type not in LINKED_TYPES:
+            unnamed = self._unnamed_neoplasm(entry)
+            if unnamed is not None:
+                out.append(unnamed)
         return out
+
+    def _unnamed_neoplasm(self, entry: TimelineEntry) -> _Finding | None:
+        """An original report that names no diagnosis of any family but describes a neoplasm
+        by its stains and its malignant behaviour ("atypical spindle cell proliferation with
+        smooth muscle immunophenotype, infiltrative, multifocal": desmin, SMA, h-caldesmon
+        positive, 16 mitoses/10 HPF, tumour cell necrosis): FLAG-RULES.md's inferred malignant
+        finding, anchored on the phenotype's first positive stain. Only for families whose
+        flags do not depend on the site, since no diagnosis gives one."""
+        stains = entry.extraction.stains
+        pheno = self._phenotype(_UNNAMED_LINEAGE, stains)
+        if pheno is None or pheno[0] in self.site_bound:
+            return None
+        anchor = next(s for s in stains if s.result == "positive")
+        mention = DiagnosisMention(
+            term="neoplasm described only by its stains (no diagnosis named)",
+            icdo3="",
+            behavior=1,
+            lineage=_UNNAMED_LINEAGE,
+            assertion="affirmed",
+            section=anchor.section,
+            site=None,
+            start=anchor.start,
+            end=anchor.end,
+            sentence=anchor.sentence,
+            rule_id="flag.inferred_from_phenotype",
+        )
+        why = self._malignant_behaviour(mention, [entry], pheno[0])
+        if why is None:
+            return None
+        return _Finding(entry, mention, pheno[0], inferred=why, phenotype=pheno[1])
 
     def _malignant_behaviour(
         self, mention: DiagnosisMention, pool: Sequence[TimelineEntry], family: str
@@ -551,7 +587,7 @@ class FlagEngine:
         m, e = f.mention, f.entry
         qualifier = "possible " if m.assertion == "uncertain" else ""
         metastatic = "metastatic " if m.behavior == 6 and "metastatic" not in m.term else ""
-        code = f"[{m.icdo3}]"
+        code = f"[{m.icdo3}]" if m.icdo3 else "[no code]"
         where = f", {m.site}" if m.site else ""
         dated = f"specimen {e.event_date.isoformat()}"
         source = f"{e.report_type} {e.report_id} ({dated}{where})"
