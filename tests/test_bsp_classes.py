@@ -10,6 +10,10 @@
 - "Your report lists the diagnosis as X": historical; "asks whether the lesion could
   instead be Y": uncertain.
 - A CAP-style summary's bracketed protocol name and a team in brackets are no mentions.
+BSQ classes:
+- A sentence that opens with a conditional "Should ..." ("Should the patient develop
+  recurrent disease, re-examination for leiomyosarcoma would be advised") is hypothetical.
+- "not favoured" reaches a name with a qualifier between ("X of other type is not favoured").
 """
 
 from __future__ import annotations
@@ -59,6 +63,18 @@ CASES = [
     ),
     ("CAP-STYLE SUMMARY (Uterus: Carcinosarcoma of the Endometrium)", set()),
     ("Dr B. Okafor (Sarcoma Surgery) Received: 02/03/2025", set()),
+    (
+        "Should the lesion recur, sampling to exclude an endometrial stromal sarcoma is advised.",
+        {("8930/3", "hypothetical")},
+    ),
+    (
+        "Should there be further growth, excision is advised; leiomyoma.",  # after ";": own
+        {("8890/0", "affirmed")},
+    ),
+    (
+        "A spindle cell sarcoma of another type is not favoured here.",
+        {("8801/3", "uncertain")},
+    ),
 ]
 
 

@@ -45,7 +45,12 @@ from pathmine.nlp.rules import DiagnosisEntry, RulePack, load_rules
 from pathmine.nlp.sectionizer import SectionIndex
 from pathmine.nlp.sentences import sentence_of, sentence_starts
 from pathmine.nlp.sites import SiteIndex, SiteNormalizer
-from pathmine.nlp.stains import CueBook, column_table_results, resolve_sentence
+from pathmine.nlp.stains import (
+    CueBook,
+    column_table_results,
+    resolve_sentence,
+    row_table_results,
+)
 from pathmine.nlp.targets import (
     DIAGNOSIS,
     STAIN,
@@ -326,7 +331,12 @@ class Extractor:
                 replace(s, section=sections.at_char(s.start))
                 for s in resolve_sentence(self._cues, sent, markers)
             )
-        columns = column_table_results(self._cues, doc, text)
+        # the input's own lines: a marker line that starts lower-case ("h-Caldesmon") is a
+        # table row, not the wrapped end of the line above it
+        lines = lines_text_of(doc)
+        columns = column_table_results(self._cues, doc, lines) + row_table_results(
+            self._cues, doc, lines
+        )
         if columns:
             # a table OCR'd column by column: its pairs replace what the line reading found
             taken = {r.start for r in columns}

@@ -1349,8 +1349,9 @@ def _make(
 
 
 _RESULT_LINE = re.compile(
-    r"^[ \t]*(?P<q>(?:focal(?:ly)?|weak(?:ly)?|strong(?:ly)?|diffuse(?:ly)?|patchy|rare|"
-    r"scattered|variabl[ey])[ \t]+)?(?P<r>positive|positivity|negative|negativity|equivocal|"
+    r"^[ \t]*(?P<q>(?:(?:focal(?:ly)?|weak(?:ly)?|strong(?:ly)?|diffuse(?:ly)?|patchy|rare|"
+    r"scattered|variabl[ey]|moderate(?:ly)?)[ \t]+){0,2})"
+    r"(?P<r>pos[il1]t[il1]ve|pos[il1]t[il1]v[il1]ty|negat[il1]ve|negat[il1]v[il1]ty|equ[il1]vocal|"
     r"pos|neg|\+|-)\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
@@ -1415,6 +1416,7 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
             for marker, (word, lo, hi) in zip(run, results, strict=True):
                 if marker is None:
                     continue
+                word = re.sub(r"[l1]", "i", word)  # OCR: "NEGATlVE", "POSlTIVE"
                 result = (
                     "negative"
                     if word in ("negative", "negativity", "neg", "-")
@@ -1437,6 +1439,99 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
                     )
                 )
         i = max(k, i + 1)
+    return [r for r in out if r.marker not in book.compounds]
+
+
+_ROW_ITEM = re.compile(
+    r"(?:(?:focal(?:ly)?|weak(?:ly)?|strong(?:ly)?|diffuse(?:ly)?|patchy|moderate(?:ly)?)\s+)*"
+    r"(?P<r>pos[il1]t[il1]ve|pos|negat[il1]ve|neg|[il1]ntact|reta[il1]ned|lost|absent|"
+    r"w[il1][l1]d[\s-]*type|mutant|mutated|aberrant|null|equ[il1]vocal|block|\+|-)"
+    r"(?:\s*\(\s*\d{1,3}\s*%\s*\))?(?:\s+(?:pattern|type|staining|expression))*",
+    re.IGNORECASE,
+)
+_ROW_NEGATIVE = ("neg", "lost", "absent", "null", "-")
+_ROW_LABELS = frozenset({"antibody", "antibodies", "marker", "markers", "stain", "stains", "ihc"})
+# (compared with OCR's l/1 read as i: "ANTlBODY")
+_MIN_ROW = 3
+
+
+def _row_results(line: str) -> list[str] | None:
+    """The results of a table row printed on one line ("POS (95%) POS (80%) WILD TYPE
+    PATTERN INTACT INTACT"), in order; ``None`` when the line holds anything else."""
+    items: list[str] = []
+    pos = 0
+    for m in _ROW_ITEM.finditer(line):
+        if line[pos : m.start()].strip(" \t|/,;"):
+            return None
+        raw = m.group("r").lower()
+        word = re.sub(r"[l1]", "i", raw)  # OCR: "NEGATlVE"; "lost" is tested unfolded
+        if word.startswith(_ROW_NEGATIVE) or raw.startswith(_ROW_NEGATIVE):
+            items.append("negative")
+        elif word.startswith("equ"):
+            items.append("equivocal")
+        else:
+            items.append("positive")
+        pos = m.end()
+    return items if items and not line[pos:].strip(" \t|/,;") else None
+
+
+def row_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
+    """A marker/result table OCR'd row by row: one line of three or more markers ("ANTIBODY
+    ER PR p53 MLH1 PMS2 MSH2 MSH6"), then, within two lines (a label such as "RESULT" may
+    sit between), one line of as many results ("POS (95%) POS (80%) WILD TYPE PATTERN INTACT
+    INTACT INTACT INTACT"). The i-th result belongs to the i-th marker (ANNOTATION.md
+    section 4: one result per marker per list item; p53 wild-type and intact MMR positive)."""
+    import bisect
+
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    markers = [e for e in doc.ents if e.label_ == "STAIN"]
+    if len(markers) < _MIN_ROW:
+        return []
+    starts = [lo for lo, _ in lines]
+    by_line: dict[int, list[Span]] = {}
+    for m in markers:
+        by_line.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
+    out: list[StainResult] = []
+    for n, found in by_line.items():
+        if len(found) < _MIN_ROW:
+            continue
+        lo, hi = lines[n]
+        rest = text[lo:hi]
+        for m in reversed(found):
+            rest = rest[: m.start_char - lo] + " " + rest[m.end_char - lo :]
+        words = re.findall(r"[A-Za-z0-9]+", rest)
+        if any(re.sub(r"[l1]", "i", w.lower()) not in _ROW_LABELS for w in words):
+            continue  # not a row of names only
+        for k in range(n + 1, min(len(lines), n + 3)):
+            row = text[lines[k][0] : lines[k][1]]
+            results = _row_results(row)
+            if results is None:
+                if row.strip() and len(row.split()) > 2:
+                    break
+                continue  # "RESULT", an empty line
+            if len(results) == len(found):
+                for marker, result in zip(found, results, strict=True):
+                    rule = marker._.target_rule
+                    entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
+                    out.append(
+                        StainResult(
+                            marker=book.canonical.get(entry_id, entry_id),
+                            text=marker.text,
+                            result=result,
+                            intensity=None,
+                            extent=None,
+                            percent=None,
+                            start=marker.start_char,
+                            end=marker.end_char,
+                            sentence=row.strip(),
+                            rule_id=f"{entry_id}/stain.result.row_table",
+                        )
+                    )
+            break
     return [r for r in out if r.marker not in book.compounds]
 
 
