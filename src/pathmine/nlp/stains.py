@@ -11,6 +11,7 @@ the clause, an inherited cue from the previous group ("positive for desmin (diff
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -1359,26 +1360,53 @@ _GLUED_RESULT = re.compile(r"(?i)(positive|negative)\s*$")
 _MIN_COLUMN = 3
 
 
-def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
-    """A marker/result table OCR'd column by column: three or more lines that each hold one
-    marker, then as many lines that each hold one result ("Estrogen receptor / Progesterone
-    receptor / WT-1 / P16" then "Positive / Negative / Patchy positivity / Negative"). The
-    i-th result belongs to the i-th marker (ANNOTATION.md section 4: one result per marker
-    per list item). A result glued to the last marker line ("P53Positive") is the first."""
+def _markers_by_line(
+    doc: Doc, text: str, minimum: int
+) -> tuple[list[tuple[int, int]], dict[int, list[Span]]]:
+    """The text's lines as (start, end) offsets and the stain markers on each line, by line
+    number; no markers at all when the document holds fewer than ``minimum``."""
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     markers = [e for e in doc.ents if e.label_ == "STAIN"]
-    if len(markers) < _MIN_COLUMN:
-        return []
     by_line: dict[int, list[Span]] = {}
+    if len(markers) < minimum:
+        return lines, by_line
     starts = [lo for lo, _ in lines]
-    import bisect
-
     for m in markers:
         by_line.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
+    return lines, by_line
+
+
+def _table_result(book: CueBook, marker: Span, result: str, line: str, via: str) -> StainResult:
+    """A marker's result read from a table line (``via``: column_table, row_table)."""
+    rule = marker._.target_rule
+    entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
+    return StainResult(
+        marker=book.canonical.get(entry_id, entry_id),
+        text=marker.text,
+        result=result,
+        intensity=None,
+        extent=None,
+        percent=None,
+        start=marker.start_char,
+        end=marker.end_char,
+        sentence=line.strip(),
+        rule_id=f"{entry_id}/stain.result.{via}",
+    )
+
+
+def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
+    """A marker/result table OCR'd column by column: three or more lines that each hold one
+    marker, then as many lines that each hold one result ("Estrogen receptor / Progesterone
+    receptor / WT-1 / P16" then "Positive / Negative / Patchy positivity / Negative"). The
+    i-th result belongs to the i-th marker (ANNOTATION.md section 4: one result per marker
+    per list item). A result glued to the last marker line ("P53Positive") is the first."""
+    lines, by_line = _markers_by_line(doc, text, _MIN_COLUMN)
+    if not by_line:
+        return []
     out: list[StainResult] = []
     i = 0
     while i < len(lines):
@@ -1422,22 +1450,7 @@ def column_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult
                     if word in ("negative", "negativity", "neg", "-")
                     else ("equivocal" if word == "equivocal" else "positive")
                 )
-                rule = marker._.target_rule
-                entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
-                out.append(
-                    StainResult(
-                        marker=book.canonical.get(entry_id, entry_id),
-                        text=marker.text,
-                        result=result,
-                        intensity=None,
-                        extent=None,
-                        percent=None,
-                        start=marker.start_char,
-                        end=marker.end_char,
-                        sentence=text[lo:hi].strip(),
-                        rule_id=f"{entry_id}/stain.result.column_table",
-                    )
-                )
+                out.append(_table_result(book, marker, result, text[lo:hi], "column_table"))
         i = max(k, i + 1)
     return [r for r in out if r.marker not in book.compounds]
 
@@ -1481,20 +1494,9 @@ def row_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
     sit between), one line of as many results ("POS (95%) POS (80%) WILD TYPE PATTERN INTACT
     INTACT INTACT INTACT"). The i-th result belongs to the i-th marker (ANNOTATION.md
     section 4: one result per marker per list item; p53 wild-type and intact MMR positive)."""
-    import bisect
-
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    markers = [e for e in doc.ents if e.label_ == "STAIN"]
-    if len(markers) < _MIN_ROW:
+    lines, by_line = _markers_by_line(doc, text, _MIN_ROW)
+    if not by_line:
         return []
-    starts = [lo for lo, _ in lines]
-    by_line: dict[int, list[Span]] = {}
-    for m in markers:
-        by_line.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
     out: list[StainResult] = []
     for n, found in by_line.items():
         if len(found) < _MIN_ROW:
@@ -1514,23 +1516,10 @@ def row_table_results(book: CueBook, doc: Doc, text: str) -> list[StainResult]:
                     break
                 continue  # "RESULT", an empty line
             if len(results) == len(found):
-                for marker, result in zip(found, results, strict=True):
-                    rule = marker._.target_rule
-                    entry_id = rule.metadata["entry_id"] if rule is not None else "stain.unknown"
-                    out.append(
-                        StainResult(
-                            marker=book.canonical.get(entry_id, entry_id),
-                            text=marker.text,
-                            result=result,
-                            intensity=None,
-                            extent=None,
-                            percent=None,
-                            start=marker.start_char,
-                            end=marker.end_char,
-                            sentence=row.strip(),
-                            rule_id=f"{entry_id}/stain.result.row_table",
-                        )
-                    )
+                out.extend(
+                    _table_result(book, marker, result, row, "row_table")
+                    for marker, result in zip(found, results, strict=True)
+                )
             break
     return [r for r in out if r.marker not in book.compounds]
 
