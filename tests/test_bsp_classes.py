@@ -14,6 +14,9 @@ BSQ classes:
 - A sentence that opens with a conditional "Should ..." ("Should the patient develop
   recurrent disease, re-examination for leiomyosarcoma would be advised") is hypothetical.
 - "not favoured" reaches a name with a qualifier between ("X of other type is not favoured").
+- A line that ends in a colon and names an earlier specimen by number or date ("Endometrial
+  biopsy (SP25-009871, 02/04/2025):") labels the diagnosis on the next line: historical; a
+  part heading ("E. Uterus, hysterectomy:") labels today's specimen.
 """
 
 from __future__ import annotations
@@ -70,6 +73,15 @@ CASES = [
     (
         "Should there be further growth, excision is advised; leiomyoma.",  # after ";": own
         {("8890/0", "affirmed")},
+    ),
+    (
+        "CLINICAL HISTORY:\nPostmenopausal bleeding. Pipelle (EB-24-1187, 03/02/2024):\n"
+        "serous carcinoma. For hysterectomy.",
+        {("8441/3", "historical")},
+    ),
+    (
+        "CLINICAL HISTORY:\nE. Uterus, cervix and ovaries, hysterectomy:\nserous carcinoma.",
+        {("8441/3", "affirmed")},
     ),
     (
         "A spindle cell sarcoma of another type is not favoured here.",

@@ -178,6 +178,26 @@ _SENTENCE_REACH = 160  # characters a wrapped sentence may run either side of a 
 _CLAUSE_OPENING_NO = r"(?:^|[;:]\s*|^\s*[-\u2022*]\s*)no\s+"
 
 
+# an accession or a date in a label line: it names an earlier specimen
+_DATED_LABEL = re.compile(r"\d{2,}[-/.]\d{2,}|\b(?:19|20)\d\d\b")
+
+
+def _with_label_line(text: str, sentence_start: int, start: int) -> str:
+    """The sentence's text before a mention, and, when the sentence opens its line right
+    after a line that ends in a colon and names a specimen by number or date, that line
+    too: "Endometrial biopsy (SP25-009871, 02/04/2025):" labels the diagnosis below it."""
+    before = text[sentence_start:start]
+    line_start = text.rfind("\n", 0, sentence_start + 1)
+    if line_start < 0 or text[line_start + 1 : sentence_start].strip():
+        return before
+    previous = text.rfind("\n", 0, line_start)
+    label = text[previous + 1 : line_start].rstrip()
+    label = label[label.rfind(". ") + 1 :]
+    if not label.endswith(":") or len(label) > 160 or not _DATED_LABEL.search(label):
+        return before  # a part heading ("E. Uterus, hysterectomy:") labels today's specimen
+    return label + " " + before
+
+
 def _clause_around(before: str, after: str, reach: int) -> str:
     """The mention's clause, at most ``reach`` characters either side and not across a
     semicolon: the span an accession must sit in to be the mention's specimen."""
@@ -801,7 +821,7 @@ class Extractor:
         diagnosed at an outside hospital" (``sections.json`` clinical_prior_specimen)."""
         sent = sentence_of(ent.doc, ent.start)
         text = text_of(ent.doc)
-        before = text[sent.start_char : ent.start_char]
+        before = _with_label_line(text, sent.start_char, ent.start_char)
         after = text[ent.end_char : sent.end_char]
         cues = self._prior_cues
         if clinical and (
