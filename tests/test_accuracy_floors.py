@@ -2,7 +2,7 @@
 
 Every gold set has a floor: our own (dev, real, seed, flags), the fifteen TCGA batches annotated
 in place and a second annotation of 48 of their reports, the independently written synthetic
-sets (BSA-BSQ) and the seventeen blind flag sets.
+sets (BSA-BSQ) and the eighteen blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -79,6 +79,7 @@ GOLD_SETS = {
     "blind_flags15": ("blind_flags15/reports.jsonl", None, "blind_flags15/gold_flags.jsonl"),
     "blind_flags16": ("blind_flags16/reports.jsonl", None, "blind_flags16/gold_flags.jsonl"),
     "blind_flags17": ("blind_flags17/reports.jsonl", None, "blind_flags17/gold_flags.jsonl"),
+    "blind_flags18": ("blind_flags18/reports.jsonl", None, "blind_flags18/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"
