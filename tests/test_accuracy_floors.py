@@ -2,7 +2,7 @@
 
 Every gold set has a floor: our own (dev, real, seed, flags), the fifteen TCGA batches annotated
 in place and a second annotation of 48 of their reports, the independently written synthetic
-sets (BSA-BSQ) and the eighteen blind flag sets.
+sets (BSA-BSR) and the eighteen blind flag sets.
 docs/accuracy.md records the measured values, the commands and each blind set's first-run
 score. A rule or code change that costs precision, recall or assertion accuracy fails here
 with the metric, the floor and the measured value; ``max_controls_flagged`` caps the control
@@ -59,6 +59,7 @@ GOLD_SETS = {
             "BSO",
             "BSP",
             "BSQ",
+            "BSR",
         )
     },
     # flag-only sets: no mention gold ("-")
