@@ -17,6 +17,10 @@ BSQ classes:
 - A line that ends in a colon and names an earlier specimen by number or date ("Endometrial
   biopsy (SP25-009871, 02/04/2025):") labels the diagnosis on the next line: historical; a
   part heading ("E. Uterus, hysterectomy:") labels today's specimen.
+BSR classes:
+- Teams and bracketed specialties are no mentions ("the National Sarcoma MDM", "Professor of
+  Pathology (Sarcoma)"); well-differentiated neuroendocrine tumour grade 2/3 is 8249/3 and
+  goblet cell adenocarcinoma 8243/3 (ICD-O-3.2), no longer NET 8240/3 and adenocarcinoma NOS.
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ CASES = [
         "CLINICAL HISTORY:\nE. Uterus, cervix and ovaries, hysterectomy:\nserous carcinoma.",
         {("8441/3", "affirmed")},
     ),
+    ("Case discussed at the regional Sarcoma MDM on 3 May.", set()),
+    ("Dr K. Osei, Professor of Pathology (Sarcoma)", set()),
+    ("Jejunum: well-differentiated neuroendocrine tumour, grade 2.", {("8249/3", "affirmed")}),
+    ("Appendix: no evidence of goblet cell adenocarcinoma.", {("8243/3", "negated")}),
     (
         "A spindle cell sarcoma of another type is not favoured here.",
         {("8801/3", "uncertain")},

@@ -127,6 +127,8 @@ def test_regex_rules_compile(name: str) -> None:
 DIAGNOSIS_POSITIVES = [
     ("dx.leiomyoma", "Uterus, myomectomy: leiomyoma."),
     ("dx.cellular_leiomyoma", "Cellular leiomyoma, 6 cm."),
+    ("dx.net_g2_g3", "Ileum: well-differentiated neuroendocrine tumour, grade 2, 21 mm."),
+    ("dx.goblet_cell_adenocarcinoma", "Appendix: goblet cell adenocarcinoma, grade 1."),
     ("dx.atypical_leiomyoma", "Leiomyoma with bizarre nuclei."),
     ("dx.epithelioid_leiomyoma", "Epithelioid leiomyoma, see comment."),
     ("dx.angioleiomyoma", "Angioleiomyoma, see comment."),
@@ -370,6 +372,18 @@ EXCLUSION_ROWS = [
     ("excl.service_name", "Dr A. Smith (Sarcoma Medical Oncology)", "dx.sarcoma_nos", True),
     ("excl.service_name", "Sarcoma and clinical follow-up advised.", "dx.sarcoma_nos", False),
     ("excl.specialty_title", "Dr B. Ode, Consultant Sarcoma Pathologist", "dx.sarcoma_nos", True),
+    (
+        "excl.bracketed_specialty",
+        "Dr C. Ade, Professor of Pathology (Sarcoma)",
+        "dx.sarcoma_nos",
+        True,
+    ),
+    (
+        "excl.bracketed_specialty",
+        "Professor's note: sarcoma (high grade).",
+        "dx.sarcoma_nos",
+        False,
+    ),
     ("excl.specialty_title", "Sarcoma, high grade; pathologist notified.", "dx.sarcoma_nos", False),
     ("excl.form_title_parenthesis", "SYNOPTIC (CAP Uterine Sarcoma):", "dx.sarcoma_nos", True),
     ("excl.form_title_parenthesis", "Diagnosis (uterus): sarcoma.", "dx.sarcoma_nos", False),
