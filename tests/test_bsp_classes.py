@@ -21,6 +21,8 @@ BSR classes:
 - Teams and bracketed specialties are no mentions ("the National Sarcoma MDM", "Professor of
   Pathology (Sarcoma)"); well-differentiated neuroendocrine tumour grade 2/3 is 8249/3 and
   goblet cell adenocarcinoma 8243/3 (ICD-O-3.2), no longer NET 8240/3 and adenocarcinoma NOS.
+- Myxoma 8840/0 is in the lexicon; a list closed by "- excluded" ("D/D: intramuscular myxoma,
+  myxofibrosarcoma - excluded on morphology") negates every item, not the last only.
 """
 
 from __future__ import annotations
@@ -88,6 +90,11 @@ CASES = [
         {("8441/3", "affirmed")},
     ),
     ("Case discussed at the regional Sarcoma MDM on 3 May.", set()),
+    (
+        "D/D: cellular myxoma, low-grade myxofibrosarcoma - excluded on morphology.",
+        {("8840/0", "negated"), ("8811/3", "negated")},
+    ),
+    ("Left thigh, excision: intramuscular myxoma.", {("8840/0", "affirmed")}),
     ("Dr K. Osei, Professor of Pathology (Sarcoma)", set()),
     ("Jejunum: well-differentiated neuroendocrine tumour, grade 2.", {("8249/3", "affirmed")}),
     ("Appendix: no evidence of goblet cell adenocarcinoma.", {("8243/3", "negated")}),

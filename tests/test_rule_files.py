@@ -129,6 +129,7 @@ DIAGNOSIS_POSITIVES = [
     ("dx.cellular_leiomyoma", "Cellular leiomyoma, 6 cm."),
     ("dx.net_g2_g3", "Ileum: well-differentiated neuroendocrine tumour, grade 2, 21 mm."),
     ("dx.goblet_cell_adenocarcinoma", "Appendix: goblet cell adenocarcinoma, grade 1."),
+    ("dx.myxoma", "Left thigh, excision: intramuscular myxoma."),
     ("dx.atypical_leiomyoma", "Leiomyoma with bizarre nuclei."),
     ("dx.epithelioid_leiomyoma", "Epithelioid leiomyoma, see comment."),
     ("dx.angioleiomyoma", "Angioleiomyoma, see comment."),
