@@ -4,6 +4,8 @@
   If it cannot start the tests that need it are skipped, or fail when ``$CI`` is set.
 * ``db_url``: a fresh, empty database per test, parametrized ``sqlite`` / ``postgresql``.
 * ``engine``: an engine on ``db_url`` with the schema migrated to head.
+* ``extractor``: the packaged extractor, built once for the session (it is a pure function of
+  text, so every test may share it).
 """
 
 from __future__ import annotations
@@ -17,8 +19,14 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from pathmine.nlp import Extractor, default_extractor
 from pathmine.store import ensure_schema, make_engine, upgrade
 from pg_server import PgServer, start_server
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return default_extractor()
 
 
 def _in_ci() -> bool:

@@ -20,13 +20,7 @@ import re
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
+from pathmine.nlp import Extractor
 
 ROWS = [
     pytest.param(

@@ -10,12 +10,7 @@ from datetime import date
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
+from pathmine.nlp import Extractor
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,8 @@ historical; the report's own row and its own diagnosis are not (examples are our
 
 from __future__ import annotations
 
-import pytest
-
 from helpers import diagnosis_pairs
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
+from pathmine.nlp import Extractor
 
 REPORT = """NORTHSHORE STATE PATHOLOGY          CUMULATIVE REPORT
 Collected    Lab No.        Specimen                  Result

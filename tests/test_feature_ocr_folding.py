@@ -14,14 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.nlp.ocr_fuzzy import fold_ocr_text, looks_ocr_damaged
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
 
 ROWS = [
     pytest.param(

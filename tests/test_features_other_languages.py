@@ -9,12 +9,7 @@ from typing import Any
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
+from pathmine.nlp import Extractor
 
 
 @pytest.mark.parametrize(

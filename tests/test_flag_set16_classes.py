@@ -13,13 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
+from pathmine.nlp import Extractor
 
 _REVIEW = (
     "SLIDE REVIEW\nReview No: RV-0311/2022\nMaterial: 4 slides labelled S14-2201.\n\n"

@@ -6,14 +6,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import diagnosis_pairs
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.nlp.ocr_fuzzy import FuzzyVocabulary, fuzzy_vocabulary, within_one_edit
 from pathmine.nlp.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,10 @@ import pytest
 import spacy
 
 from helpers import diagnosis_pairs
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.nlp.ocr_fuzzy import fuzzy_vocabulary
 from pathmine.nlp.rules import load_rules
 from pathmine.nlp.tokenizer import PathologyTokenizer
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
 
 
 @pytest.fixture(scope="module")

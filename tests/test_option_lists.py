@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import diagnosis_pairs
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.nlp.option_lists import option_list_spans
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
 
 FORM = """OVARIAN TUMOUR PROFORMA
 A. Histologic type: 2

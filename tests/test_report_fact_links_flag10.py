@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 
 TAIL = "DIAGNOSIS: leiomyoma."
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
+from pathmine.nlp import Extractor
 
 
 def test_an_addendum_line_under_a_wrapped_caps_heading(extractor: Extractor) -> None:

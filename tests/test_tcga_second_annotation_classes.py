@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
-
+from pathmine.nlp import Extractor
 
 CASES = [
     (

@@ -10,17 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from helpers import write_jsonl
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.parallel import ExtractionFailure, extract_isolated
 from pathmine.records import Extraction
 from pathmine.store import QuarantineRow, make_engine, session_factory
 from pathmine.store import Report as ReportRow
 from pathmine.workflow import run_ingest
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
 
 
 class _FailsOn:

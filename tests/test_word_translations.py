@@ -11,13 +11,8 @@ import re
 
 import pytest
 
-from pathmine.nlp import Extractor, default_extractor
+from pathmine.nlp import Extractor
 from pathmine.nlp.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return default_extractor()
 
 
 def test_translations_name_lexicon_words_and_are_not_english() -> None:
