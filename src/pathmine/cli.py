@@ -381,13 +381,26 @@ def sample_archive() -> Path:
 
 
 @app.command()
-def demo(db: DbOption = None) -> None:
+def demo(
+    db: DbOption = None,
+    serve: Annotated[
+        bool,
+        typer.Option(
+            "--serve", help="Then open the review app with a demo reviewer (password printed)."
+        ),
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
+) -> None:
     """Ingest the bundled sample archive (seed case + controls) and print the flags."""
     archive = sample_archive()
     console.print(f"Ingesting bundled sample archive: {archive}")
     summary = _ingest([archive], db, "jsonl", None, 100, 1_000_000, progress=sys.stderr.isatty())
     _print_summary(summary)
     _print_flags(_existing_engine(db), None, None, None, OutputFormat.table)
+    if serve:
+        from pathmine.cli_serve import serve_demo
+
+        serve_demo(db or state.db, port)
 
 
 # -- extract (no database) --------------------------------------------------------------------
@@ -1061,6 +1074,10 @@ def corpus_generate(
 
 app.add_typer(corpus_app, name="corpus")
 
+
+# the review app's commands (serve, users, audit) live in their own module, which adds them
+# to ``app``; imported here, after everything it uses is defined
+from pathmine import cli_serve  # noqa: E402, F401
 
 # -- entry point ------------------------------------------------------------------------------
 

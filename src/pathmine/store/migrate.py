@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision under db/versions; bump it with every new migration.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 
 
 @contextlib.contextmanager
