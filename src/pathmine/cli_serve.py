@@ -84,13 +84,14 @@ def users_passwd(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
     db: DbOption = None,
 ) -> None:
-    """Set a new password (ends nothing: sign-ins elsewhere stay until they time out)."""
+    """Set a new password; the account's signed-in sessions end at once."""
     from pathmine.store import accounts
     from pathmine.web.security import hash_password
 
     engine = _schema_engine(db)
     try:
-        accounts.set_password_hash(engine, username, hash_password(_read_password(password_stdin)))
+        hashed = hash_password(_read_password(password_stdin))
+        accounts.set_password_hash(engine, username, hashed, end_sessions=True)
     except (ValueError, LookupError) as exc:
         raise CliError(str(exc).strip("'\"")) from None
     accounts.audit(engine, "password_set", actor="cli", object_type="user", object_id=username)
@@ -307,7 +308,9 @@ def serve_demo(db: str | None, port: int) -> None:
     if accounts.credentials(engine, DEMO_REVIEWER) is None:
         accounts.add_user(engine, DEMO_REVIEWER, hash_password(password), "reviewer")
     else:
-        accounts.set_password_hash(engine, DEMO_REVIEWER, hash_password(password))
+        accounts.set_password_hash(
+            engine, DEMO_REVIEWER, hash_password(password), end_sessions=True
+        )
         accounts.set_disabled(engine, DEMO_REVIEWER, False)
     console.print(
         f"\nSign in at http://127.0.0.1:{port}/ as [bold]{DEMO_REVIEWER}[/] with password "

@@ -132,6 +132,14 @@ def _user(session: Session, username: str) -> UserRow:
     return row
 
 
+def _end_sessions_of(session: Session, user: UserRow) -> None:
+    session.execute(
+        update(WebSessionRow)
+        .where(WebSessionRow.user_pk == user.id, WebSessionRow.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+
+
 def set_disabled(engine: Engine, username: str, disabled: bool = True) -> None:
     """Disable (or re-enable) an account. Disabling ends its live sessions at once; its API
     tokens stop working because every token check reads the account."""
@@ -139,17 +147,20 @@ def set_disabled(engine: Engine, username: str, disabled: bool = True) -> None:
         row = _user(session, username)
         row.disabled = disabled
         if disabled:
-            session.execute(
-                update(WebSessionRow)
-                .where(WebSessionRow.user_pk == row.id, WebSessionRow.ended_at.is_(None))
-                .values(ended_at=utcnow())
-            )
+            _end_sessions_of(session, row)
 
 
-def set_password_hash(engine: Engine, username: str, password_hash: str) -> None:
-    """Store a new hash (a changed password, or a rehash with stronger parameters)."""
+def set_password_hash(
+    engine: Engine, username: str, password_hash: str, *, end_sessions: bool = False
+) -> None:
+    """Store a new hash. A changed password ends the account's live sessions
+    (``end_sessions=True``: whoever knew the old one is signed out); a rehash with stronger
+    parameters at sign-in does not."""
     with session_factory(engine)() as session, session.begin():
-        _user(session, username).password_hash = password_hash
+        row = _user(session, username)
+        row.password_hash = password_hash
+        if end_sessions:
+            _end_sessions_of(session, row)
 
 
 def credentials(engine: Engine, username: str) -> Credentials | None:
