@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest accuracy package-check clean
+.PHONY: demo serve-demo test lint typecheck pytest accuracy package-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 ## Install, ingest the bundled sample archive into ./pathmine.db (SQLite) and print the flags.
 demo: $(VENV)/.installed
 	$(BIN)/pathmine demo
+
+## The demo, then the review web app on http://127.0.0.1:8000/ with a demo reviewer (password printed once).
+serve-demo: $(VENV)/.installed
+	$(BIN)/pathmine demo --serve
 
 ## Install and run the whole test suite (lint, types, tests on SQLite and a throwaway PostgreSQL).
 test: $(VENV)/.installed lint typecheck pytest

@@ -81,6 +81,7 @@ GOLD_SETS = {
     "blind_flags16": ("blind_flags16/reports.jsonl", None, "blind_flags16/gold_flags.jsonl"),
     "blind_flags17": ("blind_flags17/reports.jsonl", None, "blind_flags17/gold_flags.jsonl"),
     "blind_flags18": ("blind_flags18/reports.jsonl", None, "blind_flags18/gold_flags.jsonl"),
+    "blind_flags19": ("blind_flags19/reports.jsonl", None, "blind_flags19/gold_flags.jsonl"),
 }
 TCGA_TEXTS = CORPORA.parent.parent / "shared" / "corpora-tcga"
 REAL_TEXTS = CORPORA.parent.parent / "shared" / "corpora-real"

@@ -624,6 +624,10 @@ class Extractor:
             leading = self._leading_negation(ent)
             if leading is not None:
                 return "negated", [*ids, leading]
+        if not by_category.keys() & {"NEGATED_EXISTENCE", "FAMILY"}:
+            answer = self._answered_later(ent)
+            if answer is not None:
+                return "negated", [*ids, answer]
         for category, assertion in _ASSERTION_ORDER:
             if category in by_category:
                 return assertion, ids
@@ -704,6 +708,38 @@ class Extractor:
             words = set(re.findall(r"[a-z]+", found.group("items").lower()))
             if not words & self._NOT_LIST_WORDS:
                 return "ctx.neg.no_or_list"
+        return None
+
+    @cached_property
+    def _answers(self) -> list[tuple[str, re.Pattern[str], int]]:
+        return [
+            (a.id, re.compile(a.after, re.IGNORECASE), a.reach) for a in self.rules.context.answers
+        ]
+
+    def _answered_later(self, ent: Span) -> str | None:
+        """The rule id of a later clause that answers this mention by a pronoun ("concern
+        for X is noted; the findings do not support it"), reaching over clause terminators
+        to the end of the next sentence; only when no other diagnosis stands between."""
+        if not self._answers:
+            return None
+        doc = ent.doc
+        sent = sentence_of(doc, ent.start)
+        end = sent.end_char
+        if sent.end < len(doc):
+            end = sentence_of(doc, sent.end).end_char
+        text = text_of(doc)
+        for rule_id, pattern, reach in self._answers:
+            after = text[ent.end_char : min(end, ent.end_char + reach)]
+            found = pattern.match(after)
+            if found is None:
+                continue
+            stop = ent.end_char + found.end()
+            if any(
+                e.label_ == DIAGNOSIS and ent.end_char <= e.start_char < stop
+                for e in _entities(doc)
+            ):
+                continue
+            return rule_id
         return None
 
     def _negated_as_list_item(self, ent: Span) -> bool:

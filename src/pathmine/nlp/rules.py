@@ -188,11 +188,25 @@ class ContextRuleRecord(_Strict):
     pattern: list[dict[str, Any]] | None = None
 
 
+class AnswerCue(_Strict):
+    """A later clause that answers a diagnosis raised before it with a pronoun ("concern for
+    X is noted; the findings do not support it"). ConText cues stop at a clause terminator
+    (';', 'but', a sentence end), and this one must reach across it: ``after`` is searched
+    in the text from the mention to the end of the next sentence (at most ``reach``
+    characters), and it answers the nearest diagnosis before it only."""
+
+    id: str = Field(pattern=r"^ctx\.neg\.[a-z0-9_]+$")
+    doc: str = ""
+    after: str
+    reach: int = 220
+
+
 class ContextRules(_Strict):
     schema_: Literal["pathmine.context.v1"] = Field(alias="schema")
     version: str
     doc: str = ""
     rules: list[ContextRuleRecord]
+    answers: list[AnswerCue] = []
 
     @field_validator("rules")
     @classmethod

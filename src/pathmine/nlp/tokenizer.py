@@ -471,8 +471,9 @@ def is_wrap(text: str, newline: int, headings: frozenset[str] | None = None) -> 
     if len(line) >= _JOIN_MIN_LINE and _caps(line):
         return True
     # "... core biopsy: MALIGNANT PERIPHERAL NERVE SHEATH\nTUMOUR, high grade": a long line
-    # (near the wrap width) whose last clause is in capitals, continued in capitals
-    tail = re.split(r"[:.;]", line)[-1].strip()
+    # (near the wrap width) whose last clause is in capitals, continued in capitals; the
+    # clause may follow a comma or a spaced dash ("thigh, wide excision - MALIGNANT ...")
+    tail = re.split(r"[:.;,]|\s[-\u2013\u2014]\s", line)[-1].strip()
     return len(line) >= _JOIN_MIN_MIXED_LINE and len(tail.split()) >= 2 and _caps(tail)
 
 
